@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	buildMessage,
+	checkJsonMessage,
+	definitionOf,
+	FieldProblem,
+	normaliseRecipient,
+	type BuildContext,
+} from '../messages';
+import { parseJsonField } from '../messages/read';
+import { describeValue } from '../messages/recipient';
+import { asNodeError, inputError } from './problems';
+import { jsonCampaignFields, type CampaignFields } from './settings';
+
+/** What one input item contributes to a campaign. */
+export interface ItemMessages {
+	messages: IDataObject[];
+	/** Campaign fields of a whole body given in JSON mode. */
+	campaign?: Partial<CampaignFields>;
+}
+
+function binaryReader(context: IExecuteFunctions, itemIndex: number): BuildContext {
+	return {
+		async readBinary(property) {
+			const binary = context.getInputData()[itemIndex]?.binary;
+			if (!binary?.[property]) {
+				const present = Object.keys(binary ?? {});
+				throw new FieldProblem(
+					'Binary Property',
+					`"${property}" is not on this input item (${present.length ? `it has: ${present.join(', ')}` : 'it has no binary data'})`,
+					'Enter the name of the binary property that holds the file (often "data"), or add a node before this one that downloads or creates the file.',
+				);
+			}
+			const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+			if (buffer.length === 0) {
+				throw new FieldProblem('Binary Property', `"${property}" is an empty file`, 'Check the node that produced the file.');
+			}
+			return {
+				base64: buffer.toString('base64'),
+				fileName: binary[property].fileName,
+				mimeType: binary[property].mimeType,
+				size: buffer.length,
+			};
+		},
+	};
+}
+
+async function fromFields(context: IExecuteFunctions, itemIndex: number): Promise<ItemMessages> {
+	const node = context.getNode();
+	let recipient: string;
+	try {
+		recipient = normaliseRecipient(context.getNodeParameter('number', itemIndex, ''), 'Recipient');
+	} catch (error) {
+		throw asNodeError(node, error, { itemIndex });
+	}
+	const entries = context.getNodeParameter('messages.message', itemIndex, []) as IDataObject[];
+	if (entries.length === 0) {
+		throw inputError(
+			node,
+			new FieldProblem('Messages', 'is empty', 'Add at least one message with "Add Message".'),
+			{ itemIndex },
+		);
+	}
+	const reader = binaryReader(context, itemIndex);
+	const messages: IDataObject[] = [];
+	for (const [index, entry] of entries.entries()) {
+		try {
+			messages.push(await buildMessage(entry, recipient, reader));
+		} catch (error) {
+			const typeName = safeTypeName(entry.type ?? 'text');
+			throw asNodeError(node, error, { itemIndex, message: { position: index + 1, count: entries.length, typeName } });
+		}
+	}
+	return { messages };
+}
+
+function safeTypeName(type: unknown): string {
+	try {
+		return definitionOf(type).displayName;
+	} catch {
+		return String(type);
+	}
+}
+
+const JSON_FIX =
+	'Give a message object, a list of them, or a whole /sender/advanced body with "messages", e.g. [{"number": "5511999999999", "type": "text", "text": "Hello"}].';
+
+function fromJson(context: IExecuteFunctions, itemIndex: number, now: number): ItemMessages {
+	const node = context.getNode();
+	let list: unknown[];
+	let campaign: Partial<CampaignFields> | undefined;
+	try {
+		const value = parseJsonField(context.getNodeParameter('messagesJson', itemIndex), 'Messages (JSON)', JSON_FIX);
+		if (Array.isArray(value)) {
+			list = value;
+		} else if (typeof value === 'object' && value !== null && 'messages' in value) {
+			const body = value as IDataObject;
+			if (!Array.isArray(body.messages)) {
+				throw new FieldProblem('"messages"', `must be a list, but it is ${describeValue(body.messages)}`, JSON_FIX);
+			}
+			list = body.messages;
+			campaign = jsonCampaignFields(body, now);
+		} else if (typeof value === 'object' && value !== null) {
+			list = [value];
+		} else {
+			throw new FieldProblem('Messages (JSON)', `must be JSON, but it is ${describeValue(value)}`, JSON_FIX);
+		}
+		if (list.length === 0) throw new FieldProblem('Messages (JSON)', 'has no messages', JSON_FIX);
+	} catch (error) {
+		throw asNodeError(node, error, { itemIndex });
+	}
+	const messages = list.map((message, index) => {
+		try {
+			return checkJsonMessage(message);
+		} catch (error) {
+			const type = (message as IDataObject | null)?.type;
+			throw asNodeError(node, error, {
+				itemIndex,
+				json: true,
+				message: { position: index + 1, count: list.length, typeName: typeof type === 'string' ? type : 'no type' },
+			});
+		}
+	});
+	return { messages, campaign };
+}
+
+/** The checked messages of one input item, in Fields or JSON mode. */
+export async function collectItemMessages(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	now: number,
+): Promise<ItemMessages> {
+	const mode = context.getNodeParameter('defineMessages', itemIndex, 'fields') as string;
+	return mode === 'json' ? fromJson(context, itemIndex, now) : await fromFields(context, itemIndex);
+}

@@ -1,0 +1,137 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_TIMEOUT_SECONDS, MAX_SCHEDULE_MINUTES } from '../shared/contract';
+import { messageEntryProperties } from './messages';
+
+const fieldsMode = { show: { defineMessages: ['fields'] } };
+
+export const advancedSendProperties: INodeProperties[] = [
+	{
+		displayName: 'Define Messages Using',
+		name: 'defineMessages',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'Build each message with the fields below' },
+			{ name: 'JSON', value: 'json', description: 'Give uazapi message objects, or a whole /sender/advanced body, as JSON' },
+		],
+		default: 'fields',
+	},
+	{
+		displayName: 'Recipient',
+		name: 'number',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. {{ $json.phone }}',
+		description: 'WhatsApp number with country code (e.g. 5511999999999) or a chat ID such as 120363012345678901@g.us. Evaluated for each input item.',
+		displayOptions: fieldsMode,
+	},
+	{
+		displayName: 'Messages',
+		name: 'messages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Message',
+		default: {},
+		description: 'Messages every recipient receives, in this order',
+		displayOptions: fieldsMode,
+		options: [{ displayName: 'Message', name: 'message', values: messageEntryProperties }],
+	},
+	{
+		displayName: 'Messages (JSON)',
+		name: 'messagesJson',
+		type: 'json',
+		default: '[\n  {\n    "number": "5511999999999",\n    "type": "text",\n    "text": "Hello!"\n  }\n]',
+		required: true,
+		description: 'For each input item: one uazapi message, a list of them, or a whole /sender/advanced body with "messages"',
+		displayOptions: { show: { defineMessages: ['json'] } },
+	},
+	{
+		displayName: 'Campaign Mode',
+		name: 'campaignMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'One Campaign for All Items', value: 'all', description: 'All input items go into one campaign that uazapi paces' },
+			{ name: 'One Campaign per Item', value: 'perItem', description: 'Each input item becomes its own campaign' },
+		],
+		default: 'all',
+	},
+	{
+		displayName: 'Delay Min (Seconds)',
+		name: 'delayMin',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 10,
+		description: 'Shortest pause uazapi makes between two messages',
+	},
+	{
+		displayName: 'Delay Max (Seconds)',
+		name: 'delayMax',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 30,
+		description: 'Longest pause uazapi makes between two messages; it picks a random pause in between',
+	},
+	{
+		displayName: 'Description',
+		name: 'info',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Black Friday launch',
+		description: 'Shown with the campaign in uazapi',
+	},
+	{
+		displayName: 'Schedule',
+		name: 'schedule',
+		type: 'options',
+		options: [
+			{ name: 'Immediately', value: 'now' },
+			{ name: 'At a Date and Time', value: 'at' },
+			{ name: 'In N Minutes', value: 'inMinutes' },
+		],
+		default: 'now',
+	},
+	{
+		displayName: 'Send At',
+		name: 'scheduledAt',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: "When uazapi starts the campaign, in the workflow's time zone. A time in the past is refused.",
+		displayOptions: { show: { schedule: ['at'] } },
+	},
+	{
+		displayName: 'Minutes From Now',
+		name: 'scheduleInMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_SCHEDULE_MINUTES },
+		default: 5,
+		displayOptions: { show: { schedule: ['inMinutes'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to output the exact request body without sending anything',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_TIMEOUT_SECONDS,
+				description: 'How long to wait for uazapi to accept the campaign',
+			},
+		],
+	},
+];

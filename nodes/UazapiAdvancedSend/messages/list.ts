@@ -1,0 +1,150 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { LIMITS } from '../../shared/contract';
+import {
+	builderOnly,
+	checkedChoices,
+	guardOpening,
+	guardPart,
+	listChoicesProblem,
+	readRawChoices,
+	usesRawChoices,
+} from './choices';
+import { showFor, type MessageTypeDefinition } from './definition';
+import { FieldProblem, fieldPath } from './problem';
+import { readEntries, readText, withoutEmpty } from './read';
+import { messageSchema, optionalText, requiredText } from './schema';
+
+const CHOICES_FIX = 'Add at least one section with at least one row.';
+
+function compileSection(section: IDataObject, sectionPath: string): string[] {
+	const titleField = fieldPath(sectionPath, 'Title');
+	const title = guardPart(readText(section, 'title', titleField), titleField, 'list section');
+	if (title === '') throw new FieldProblem(titleField, 'is empty', 'Name the section, e.g. Electronics.');
+	if (/[[\]]/.test(title)) {
+		throw new FieldProblem(titleField, 'contains a square bracket, which would end the section title early', 'Remove "[" and "]" from the title.');
+	}
+	const rows = readEntries(section, 'rows', 'row');
+	if (rows.length === 0) {
+		throw new FieldProblem(fieldPath(sectionPath, 'Rows'), 'is empty', 'Add at least one row to the section, or remove the section.');
+	}
+	return [
+		`[${title}]`,
+		...rows.map((row, index) => {
+			const rowPath = fieldPath(sectionPath, `row ${index + 1}`);
+			const rowTitleField = fieldPath(rowPath, 'Title');
+			const rowTitle = guardOpening(guardPart(readText(row, 'title', rowTitleField), rowTitleField, 'list row'), rowTitleField);
+			if (rowTitle === '') throw new FieldProblem(rowTitleField, 'is empty', 'Enter the text of the row.');
+			const id = guardPart(readText(row, 'id', fieldPath(rowPath, 'Row ID')), fieldPath(rowPath, 'Row ID'), 'list row');
+			const description = guardPart(
+				readText(row, 'description', fieldPath(rowPath, 'Description')),
+				fieldPath(rowPath, 'Description'),
+				'list row',
+			);
+			// "title||description" is ambiguous in the grammar: a row with a description always gets an ID.
+			if (description !== '') return `${rowTitle}|${id || rowTitle}|${description}`;
+			return id === '' ? rowTitle : `${rowTitle}|${id}`;
+		}),
+	];
+}
+
+function compileSections(fields: IDataObject): string[] {
+	const sections = readEntries(fields, 'listSections', 'section');
+	if (sections.length === 0) throw new FieldProblem('Sections', 'is empty', CHOICES_FIX);
+	return sections.flatMap((section, index) => compileSection(section, fieldPath('Sections', `section ${index + 1}`)));
+}
+
+export const list: MessageTypeDefinition = {
+	type: 'list',
+	displayName: 'List Menu',
+	description: 'Text with a button that opens a menu of sections and rows',
+	properties: showFor(
+		['list'],
+		[
+			{
+				displayName: 'Text',
+				name: 'listText',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				required: true,
+				placeholder: 'e.g. Choose your favourite category:',
+			},
+			{
+				displayName: 'Menu Button Label',
+				name: 'listButton',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. See Categories',
+				description: 'Text of the button that opens the list',
+			},
+			{
+				displayName: 'Footer',
+				name: 'listFooter',
+				type: 'string',
+				default: '',
+				description: 'Small text under the message',
+			},
+			{
+				displayName: 'Sections',
+				name: 'listSections',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true, sortable: true },
+				placeholder: 'Add Section',
+				default: {},
+				displayOptions: { show: builderOnly },
+				options: [
+					{
+						displayName: 'Section',
+						name: 'section',
+						values: [
+							{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Electronics' },
+							{
+								displayName: 'Rows',
+								name: 'rows',
+								type: 'fixedCollection',
+								typeOptions: { multipleValues: true, sortable: true },
+								placeholder: 'Add Row',
+								default: {},
+								options: [
+									{
+										displayName: 'Row',
+										name: 'row',
+										values: [
+											{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Smartphones' },
+											{
+												displayName: 'Row ID',
+												name: 'id',
+												type: 'string',
+												default: '',
+												placeholder: 'e.g. electronics_smartphones',
+												description: 'ID your webhook receives when the row is chosen. Defaults to the title.',
+											},
+											{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+										],
+									},
+								],
+							},
+						],
+					},
+				],
+			},
+		],
+	),
+	schema: messageSchema('list', {
+		text: requiredText(LIMITS.textLength, 'Enter the text shown above the menu button.'),
+		listButton: requiredText(LIMITS.captionLength, 'Enter the label of the button that opens the list, e.g. See Options.'),
+		footerText: optionalText(LIMITS.captionLength),
+		choices: checkedChoices(listChoicesProblem, CHOICES_FIX),
+	}),
+	labels: { text: 'Text', listButton: 'Menu Button Label', footerText: 'Footer', choices: 'Sections' },
+	build(fields) {
+		return withoutEmpty({
+			text: readText(fields, 'listText', 'Text'),
+			listButton: readText(fields, 'listButton', 'Menu Button Label'),
+			footerText: readText(fields, 'listFooter', 'Footer'),
+			choices: (usesRawChoices(fields) ? readRawChoices(fields) : compileSections(fields)) as string[],
+		});
+	},
+};

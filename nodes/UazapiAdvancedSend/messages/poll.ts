@@ -1,0 +1,102 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { LIMITS } from '../../shared/contract';
+import { builderOnly, checkedChoices, guardPart, readRawChoices, usesRawChoices } from './choices';
+import { showFor, type MessageTypeDefinition } from './definition';
+import { FieldProblem, fieldPath } from './problem';
+import { readEntries, readNumber, readText } from './read';
+import { messageSchema, requiredText, says } from './schema';
+
+const OPTIONS_FIX = `Give the poll ${LIMITS.pollOptionsMin} to ${LIMITS.pollOptionsMax} different options.`;
+
+function pollOptionsProblem(choices: string[]): string | undefined {
+	if (choices.length < LIMITS.pollOptionsMin) return `has ${choices.length} option(s); a poll needs at least ${LIMITS.pollOptionsMin}`;
+	if (choices.length > LIMITS.pollOptionsMax) return `has ${choices.length} options; WhatsApp allows at most ${LIMITS.pollOptionsMax}`;
+	const seen = new Set<string>();
+	for (const choice of choices) {
+		if (seen.has(choice)) return `has "${choice}" twice; WhatsApp needs every option to differ`;
+		seen.add(choice);
+	}
+	return undefined;
+}
+
+function compileOptions(fields: IDataObject): string[] {
+	return readEntries(fields, 'pollOptions', 'option').map((option, index) => {
+		const field = fieldPath('Options', `option ${index + 1}`);
+		const text = guardPart(readText(option, 'text', field), field, 'poll option');
+		if (text === '') throw new FieldProblem(field, 'is empty', 'Type the option, or remove it.');
+		return text;
+	});
+}
+
+export const poll: MessageTypeDefinition = {
+	type: 'poll',
+	displayName: 'Poll',
+	description: 'A question with options the recipient votes on',
+	properties: showFor(
+		['poll'],
+		[
+			{
+				displayName: 'Question',
+				name: 'pollQuestion',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. Which day suits you best?',
+			},
+			{
+				displayName: 'Options',
+				name: 'pollOptions',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true, sortable: true },
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: builderOnly },
+				options: [
+					{
+						displayName: 'Option',
+						name: 'option',
+						values: [{ displayName: 'Text', name: 'text', type: 'string', default: '', placeholder: 'e.g. Monday' }],
+					},
+				],
+			},
+			{
+				displayName: 'Selectable Count',
+				name: 'selectableCount',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'How many options one person may choose',
+			},
+		],
+	),
+	schema: messageSchema('poll', {
+		text: requiredText(LIMITS.captionLength, 'Enter the poll question.'),
+		choices: checkedChoices(pollOptionsProblem, OPTIONS_FIX),
+		selectableCount: z
+			.number({ invalid_type_error: says('must be a number', 'Enter a whole number such as 1.') })
+			.int(says('must be a whole number', 'Enter a whole number such as 1.'))
+			.min(1, says('must be at least 1', 'Let people choose at least one option.'))
+			.optional(),
+	}).superRefine((message, context) => {
+		if ((message.selectableCount ?? 1) > message.choices.length) {
+			context.addIssue({
+				code: 'custom',
+				path: ['selectableCount'],
+				message: says(
+					`is ${message.selectableCount}, more than the ${message.choices.length} options`,
+					'Lower it to the number of options or fewer.',
+				),
+			});
+		}
+	}),
+	labels: { text: 'Question', choices: 'Options', selectableCount: 'Selectable Count' },
+	build(fields) {
+		return {
+			text: readText(fields, 'pollQuestion', 'Question'),
+			choices: (usesRawChoices(fields) ? readRawChoices(fields) : compileOptions(fields)) as string[],
+			selectableCount: readNumber(fields, 'selectableCount', 'Selectable Count', 1),
+		};
+	},
+};

@@ -1,0 +1,78 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { describeValue } from './recipient';
+import { FieldProblem } from './problem';
+
+/**
+ * Readers for one message's parameters. Expressions can hand back any JSON type, and n8n omits
+ * parameters that still hold their default, so every reader accepts a missing value.
+ */
+
+/** Text of a field: '' when missing, numbers and booleans as written, anything else refused. */
+export function readText(fields: IDataObject, key: string, label: string): string {
+	const value = fields[key];
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	throw new FieldProblem(
+		label,
+		`must be text, but the expression gave ${describeValue(value)}`,
+		'Map a single text value, e.g. {{ $json.name }}, not a whole object or list.',
+	);
+}
+
+export function requireText(fields: IDataObject, key: string, label: string, fix: string): string {
+	const text = readText(fields, key, label);
+	if (text === '') throw new FieldProblem(label, 'is empty', fix);
+	return text;
+}
+
+/** A number field; numeric text from expressions is accepted. */
+export function readNumber(fields: IDataObject, key: string, label: string, fallback: number): number {
+	const value = fields[key];
+	if (value === undefined || value === null || value === '') return fallback;
+	const parsed = typeof value === 'string' ? Number(value.trim().replace(',', '.')) : value;
+	if (typeof parsed !== 'number' || !Number.isFinite(parsed)) {
+		throw new FieldProblem(
+			label,
+			`must be a number, but it is ${describeValue(value)}`,
+			'Enter a number such as -23.5505, or map a field that holds one.',
+		);
+	}
+	return parsed;
+}
+
+export function readBoolean(fields: IDataObject, key: string): boolean {
+	return fields[key] === true || fields[key] === 'true';
+}
+
+/** The entries of a fixedCollection with multiple values, e.g. fields.buttons.button. */
+export function readEntries(fields: IDataObject, key: string, entryKey: string): IDataObject[] {
+	const collection = fields[key] as IDataObject | undefined;
+	const entries = collection?.[entryKey];
+	return Array.isArray(entries) ? (entries as IDataObject[]) : [];
+}
+
+/** Drops optional fields left empty, so the body carries only what the user set. */
+export function withoutEmpty(message: IDataObject): IDataObject {
+	for (const key of Object.keys(message)) {
+		if (message[key] === undefined || message[key] === '') delete message[key];
+	}
+	return message;
+}
+
+function parseJsonText(text: string): { value: unknown } | { error: string } {
+	try {
+		return { value: JSON.parse(text) as unknown };
+	} catch (error) {
+		return { error: (error as Error).message };
+	}
+}
+
+/** A json parameter: n8n hands over text as typed, or a value when an expression produced one. */
+export function parseJsonField(value: unknown, label: string, fix: string): unknown {
+	if (typeof value !== 'string') return value;
+	const parsed = parseJsonText(value);
+	if ('error' in parsed) throw new FieldProblem(label, `is not valid JSON (${parsed.error})`, fix);
+	return parsed.value;
+}

@@ -1,0 +1,124 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { LIMITS, type SenderMessageType } from '../../shared/contract';
+import { FieldProblem } from './problem';
+
+/**
+ * Building blocks of the per-type zod schemas. A message is written "problem\nfix" so that one
+ * string carries both halves through zod; toFieldProblem splits it again.
+ */
+export function says(problem: string, fix: string): string {
+	return `${problem}\n${fix}`;
+}
+
+const textType = {
+	required_error: says('is missing', 'Fill in this field.'),
+	invalid_type_error: says('must be text', 'Map a single text value, not a number, list or object.'),
+};
+
+export function requiredText(max: number, fix: string) {
+	return z
+		.string(textType)
+		.refine((text) => text.trim() !== '', says('is empty', fix))
+		.refine((text) => text.length <= max, {
+			message: says(`is longer than ${max} characters`, `Shorten it to ${max} characters or fewer.`),
+		});
+}
+
+export function optionalText(max: number = LIMITS.textLength) {
+	return z
+		.string(textType)
+		.refine((text) => text.length <= max, {
+			message: says(`is longer than ${max} characters`, `Shorten it to ${max} characters or fewer.`),
+		})
+		.optional();
+}
+
+export const optionalBoolean = z
+	.boolean({ invalid_type_error: says('must be true or false', 'Use true or false.') })
+	.optional();
+
+const HTTP_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+const BASE64 = /^(data:[\w.+-]+\/[\w.+-]+;base64,)?[A-Za-z0-9+/\r\n]+={0,2}$/;
+
+export function isHttpUrl(value: string): boolean {
+	return HTTP_URL.test(value);
+}
+
+export function isBase64(value: string): boolean {
+	return value.length >= 4 && BASE64.test(value);
+}
+
+/** A file reference: uazapi takes a public URL or base64 content wherever media goes. */
+export function urlOrBase64(fix: string) {
+	return z
+		.string(textType)
+		.refine((value) => value.trim() !== '', says('is empty', fix))
+		.refine(
+			(value) => value.trim() === '' || isHttpUrl(value) || isBase64(value),
+			says('is neither an http(s) URL nor base64 content', fix),
+		);
+}
+
+/** The sender's `choices`: a list of non-empty strings. */
+export function choiceList(fix: string) {
+	return z
+		.array(
+			z.string({ invalid_type_error: says('must be a list of texts', fix) }).refine(
+				(choice) => choice.trim() !== '',
+				says('has an empty entry', fix),
+			),
+			{ required_error: says('is missing', fix), invalid_type_error: says('must be a list of texts', fix) },
+		)
+		.min(1, says('is empty', fix));
+}
+
+/** A complete sender message of one type: number, type and the type's own fields, nothing else. */
+export function messageSchema<Shape extends z.ZodRawShape>(type: SenderMessageType, shape: Shape) {
+	return z
+		.object({
+			number: z.string({
+				required_error: says('is missing', 'Every message needs the recipient\'s "number".'),
+				invalid_type_error: says('must be text', 'Write the number as text, e.g. "5511999999999".'),
+			}),
+			type: z.literal(type),
+			...shape,
+		})
+		.strict();
+}
+
+/** The first problem zod found, named with the editor's label for the field when it has one. */
+export function toFieldProblem(
+	error: z.ZodError,
+	labels: Record<string, string>,
+	type: SenderMessageType,
+): FieldProblem {
+	const issue = error.issues[0];
+	if (issue.code === 'unrecognized_keys') {
+		return new FieldProblem(
+			`"${issue.keys[0]}"`,
+			`is not a field of a uazapi "${type}" message`,
+			`Remove it. A "${type}" message takes: ${Object.keys(labels).join(', ')}.`,
+		);
+	}
+	const [key, ...rest] = issue.path;
+	const label = labels[String(key)] ?? `"${String(key)}"`;
+	const field = rest.length > 0 ? `${label} (entry ${Number(rest[0]) + 1})` : label;
+	const [problem, fix] = issue.message.includes('\n')
+		? issue.message.split('\n', 2)
+		: [issue.message, 'Correct this value.'];
+	return new FieldProblem(field, problem, fix);
+}
+
+/** Validates a built or user-supplied message against its type's schema. */
+export function checkMessage(
+	schema: z.ZodType<IDataObject>,
+	message: IDataObject,
+	labels: Record<string, string>,
+	type: SenderMessageType,
+): IDataObject {
+	const result = schema.safeParse(message);
+	if (!result.success) throw toFieldProblem(result.error, labels, type);
+	return message;
+}
