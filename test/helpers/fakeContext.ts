@@ -1,0 +1,75 @@
+import type { IBinaryData, IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+
+/** A parameter value, or a function of the item index standing in for an n8n expression. */
+export type ParameterValue = unknown | ((itemIndex: number) => unknown);
+
+export interface FakeContextOptions {
+	parameters: Record<string, ParameterValue>;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	timezone?: string;
+	request?: jest.Mock;
+	binaries?: Record<string, Buffer>;
+}
+
+export const TEST_NODE: INode = {
+	id: 'node-under-test',
+	name: 'uazapi Advanced Send',
+	type: 'n8n-nodes-uazapi-sender.uazapiAdvancedSend',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+export const TEST_CREDENTIALS = { serverUrl: 'https://impeto.uazapi.com/', token: 'secret-instance-token' };
+
+function resolve(value: ParameterValue, itemIndex: number): unknown {
+	return typeof value === 'function' ? (value as (index: number) => unknown)(itemIndex) : value;
+}
+
+/** Reads "a.b.c" from the parameters, resolving "expression" functions for the item. */
+function read(parameters: Record<string, ParameterValue>, path: string, itemIndex: number): unknown {
+	let value: unknown = parameters;
+	for (const key of path.split('.')) {
+		value = resolve((value as Record<string, ParameterValue> | undefined)?.[key], itemIndex);
+	}
+	return value;
+}
+
+/**
+ * The small part of IExecuteFunctions the node uses, with the HTTP helper as a jest mock so a
+ * test sees exactly what would have been sent.
+ */
+export function fakeContext(options: FakeContextOptions) {
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
+	const request = options.request ?? jest.fn().mockResolvedValue({ folder_id: 'r7c731ffe5ff76b', count: 1, status: 'queued' });
+	const context = {
+		getInputData: () => items,
+		getNode: () => TEST_NODE,
+		getTimezone: () => options.timezone ?? 'America/Sao_Paulo',
+		continueOnFail: () => options.continueOnFail ?? false,
+		getCredentials: jest.fn().mockResolvedValue(TEST_CREDENTIALS),
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+			const value = read(options.parameters, name, itemIndex);
+			return value === undefined ? fallback : value;
+		},
+		helpers: {
+			httpRequestWithAuthentication: request,
+			getBinaryDataBuffer: async (itemIndex: number, property: string) => {
+				const binary = items[itemIndex].binary?.[property];
+				return options.binaries?.[`${itemIndex}:${property}`] ?? Buffer.from(binary?.data ?? '', 'base64');
+			},
+		},
+	};
+	return { context: context as unknown as IExecuteFunctions, request };
+}
+
+export function binaryItem(json: IDataObject, property: string, file: Partial<IBinaryData> & { content: Buffer }): INodeExecutionData {
+	const { content, ...meta } = file;
+	return {
+		json,
+		binary: {
+			[property]: { data: content.toString('base64'), mimeType: 'application/octet-stream', ...meta } as IBinaryData,
+		},
+	};
+}
