@@ -9,3 +9,4 @@ if (!process.env.UAZAPI_TEST_USER_FOLDER) {
 }
 process.env.N8N_USER_FOLDER = process.env.UAZAPI_TEST_USER_FOLDER;
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+process.env.N8N_LOG_LEVEL = 'silent';

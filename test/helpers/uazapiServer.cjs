@@ -47,7 +47,7 @@ async function startUazapiServer(options = {}) {
 				res.writeHead(reply.status, { 'content-type': reply.contentType || 'application/json' });
 				res.end(reply.raw !== undefined ? reply.raw : JSON.stringify(reply.body));
 			};
-			if (reply.delayMs) setTimeout(send, reply.delayMs);
+			if (reply.delayMs) setTimeout(send, reply.delayMs).unref();
 			else send();
 		});
 	});

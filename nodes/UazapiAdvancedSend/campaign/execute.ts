@@ -155,7 +155,7 @@ export async function sendAdvancedCampaigns(this: IExecuteFunctions): Promise<IN
 	const groups = perItem ? items.map((_, index) => [index]) : [items.map((_, index) => index)];
 	const output: INodeExecutionData[] = [];
 	for (const group of groups) {
-		const pairedItem = group.map((item) => ({ item }));
+		const pairedItem = group.length === 1 ? { item: group[0] } : group.map((item) => ({ item }));
 		try {
 			const body = await prepareCampaign(this, group);
 			output.push({ json: await deliver(this, body, group[0]), pairedItem });
