@@ -32,7 +32,8 @@ export class UazapiSenderApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: "The token of the WhatsApp instance, from the uazapi panel (not the admin token)",
+			description:
+				'The token of the WhatsApp instance, from the uazapi panel (not the admin token)',
 		},
 	];
 
@@ -55,14 +56,16 @@ export class UazapiSenderApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'The server answered, but refused the instance token. Copy the token of this instance again from the uazapi panel.',
+					message:
+						'The server answered, but refused the instance token. Copy the token of this instance again from the uazapi panel.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'This server has no uazapi instance endpoint. Check the Server URL, e.g. https://SUBDOMAIN.uazapi.com.',
+					message:
+						'This server has no uazapi instance endpoint. Check the Server URL, e.g. https://SUBDOMAIN.uazapi.com.',
 				},
 			},
 		],

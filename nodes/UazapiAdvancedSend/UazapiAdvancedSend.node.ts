@@ -17,8 +17,10 @@ export class UazapiAdvancedSend implements INodeType {
 		icon: { light: 'file:../../icons/uazapi.svg', dark: 'file:../../icons/uazapi.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["campaignMode"] === "perItem" ? "One campaign per item" : "One campaign for all items" }}',
-		description: 'Create a uazapi WhatsApp campaign from your items: texts, media, buttons, lists, polls and carousels',
+		subtitle:
+			'={{ $parameter["campaignMode"] === "perItem" ? "One campaign per item" : "One campaign for all items" }}',
+		description:
+			'Create a uazapi WhatsApp campaign from your items: texts, media, buttons, lists, polls and carousels',
 		defaults: { name: 'uazapi Advanced Send' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -13,7 +13,11 @@ export const advancedSendProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Fields', value: 'fields', description: 'Build each message with the fields below' },
-			{ name: 'JSON', value: 'json', description: 'Give uazapi message objects, or a whole /sender/advanced body, as JSON' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Give uazapi message objects, or a whole /sender/advanced body, as JSON',
+			},
 		],
 		default: 'fields',
 	},
@@ -24,7 +28,8 @@ export const advancedSendProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. {{ $json.phone }}',
-		description: 'WhatsApp number with country code (e.g. 5511999999999) or a chat ID such as 120363012345678901@g.us. Evaluated for each input item.',
+		description:
+			'WhatsApp number with country code (e.g. 5511999999999) or a chat ID such as 120363012345678901@g.us. Evaluated for each input item.',
 		displayOptions: fieldsMode,
 	},
 	{
@@ -42,9 +47,11 @@ export const advancedSendProperties: INodeProperties[] = [
 		displayName: 'Messages (JSON)',
 		name: 'messagesJson',
 		type: 'json',
-		default: '[\n  {\n    "number": "5511999999999",\n    "type": "text",\n    "text": "Hello!"\n  }\n]',
+		default:
+			'[\n  {\n    "number": "5511999999999",\n    "type": "text",\n    "text": "Hello!"\n  }\n]',
 		required: true,
-		description: 'For each input item: one uazapi message, a list of them, or a whole /sender/advanced body with "messages"',
+		description:
+			'For each input item: one uazapi message, a list of them, or a whole /sender/advanced body with "messages"',
 		displayOptions: { show: { defineMessages: ['json'] } },
 	},
 	{
@@ -53,8 +60,16 @@ export const advancedSendProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'One Campaign for All Items', value: 'all', description: 'All input items go into one campaign that uazapi paces' },
-			{ name: 'One Campaign per Item', value: 'perItem', description: 'Each input item becomes its own campaign' },
+			{
+				name: 'One Campaign for All Items',
+				value: 'all',
+				description: 'All input items go into one campaign that uazapi paces',
+			},
+			{
+				name: 'One Campaign per Item',
+				value: 'perItem',
+				description: 'Each input item becomes its own campaign',
+			},
 		],
 		default: 'all',
 	},
@@ -72,7 +87,8 @@ export const advancedSendProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 30,
-		description: 'Longest pause uazapi makes between two messages; it picks a random pause in between',
+		description:
+			'Longest pause uazapi makes between two messages; it picks a random pause in between',
 	},
 	{
 		displayName: 'Description',
@@ -99,7 +115,8 @@ export const advancedSendProperties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: "When uazapi starts the campaign, in the workflow's time zone. A time in the past is refused.",
+		description:
+			"When uazapi starts the campaign, in the workflow's time zone. A time in the past is refused.",
 		displayOptions: { show: { schedule: ['at'] } },
 	},
 	{

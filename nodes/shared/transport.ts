@@ -42,7 +42,10 @@ export async function uazapiRequest<T = IDataObject>(
 	this: IExecuteFunctions,
 	request: UazapiRequest,
 ): Promise<T> {
-	const credentials = await this.getCredentials<UazapiCredentials>(CREDENTIAL_TYPE, request.itemIndex);
+	const credentials = await this.getCredentials<UazapiCredentials>(
+		CREDENTIAL_TYPE,
+		request.itemIndex,
+	);
 	try {
 		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			method: request.method,
@@ -71,7 +74,8 @@ function failedRequest(error: JsonObject): FailedRequest {
 	};
 	const httpCode = Number(error.httpCode);
 	return {
-		status: cause.response?.status ?? (Number.isInteger(httpCode) && httpCode > 0 ? httpCode : undefined),
+		status:
+			cause.response?.status ?? (Number.isInteger(httpCode) && httpCode > 0 ? httpCode : undefined),
 		code: cause.code,
 		data: cause.response?.data,
 	};
@@ -96,23 +100,35 @@ function explain(failed: FailedRequest, request: UazapiRequest, said: string | u
 			: '';
 	switch (failed.status) {
 		case 400:
-			return { message: `uazapi rejected the request: ${said ?? 'bad request'}`, description: `Fix the value uazapi names and run again.${quote}` };
+			return {
+				message: `uazapi rejected the request: ${said ?? 'bad request'}`,
+				description: `Fix the value uazapi names and run again.${quote}`,
+			};
 		case 401:
 			return {
 				message: 'uazapi refused the instance token',
 				description: `Check the uazapi Sender credential: paste the instance token again from the uazapi panel and make sure the server URL is your own (e.g. https://SUBDOMAIN.uazapi.com).${quote}`,
 			};
 		case 403:
-			return { message: 'uazapi denied access to this instance', description: `Check that the token belongs to this server's instance.${quote}` };
+			return {
+				message: 'uazapi denied access to this instance',
+				description: `Check that the token belongs to this server's instance.${quote}`,
+			};
 		case 404:
 			return {
 				message: `uazapi has no ${request.endpoint} on this server`,
 				description: `Check the server URL in the credential: it should be your uazapi server, e.g. https://SUBDOMAIN.uazapi.com.${quote}`,
 			};
 		case 413:
-			return { message: 'uazapi refused the request as too large', description: `Send fewer messages per campaign or smaller media (use URLs instead of base64).${quote}` };
+			return {
+				message: 'uazapi refused the request as too large',
+				description: `Send fewer messages per campaign or smaller media (use URLs instead of base64).${quote}`,
+			};
 		case 429:
-			return { message: 'uazapi is rate-limiting this instance', description: `Wait a few minutes before sending again.${quote}` };
+			return {
+				message: 'uazapi is rate-limiting this instance',
+				description: `Wait a few minutes before sending again.${quote}`,
+			};
 	}
 	if (failed.status !== undefined && failed.status >= 500) {
 		return {
@@ -126,7 +142,11 @@ function explain(failed: FailedRequest, request: UazapiRequest, said: string | u
 			description: `Raise the Timeout option or try later.${notSure}`,
 		};
 	}
-	if (failed.code === 'ECONNREFUSED' || failed.code === 'ENOTFOUND' || failed.code === 'EAI_AGAIN') {
+	if (
+		failed.code === 'ECONNREFUSED' ||
+		failed.code === 'ENOTFOUND' ||
+		failed.code === 'EAI_AGAIN'
+	) {
 		return {
 			message: 'Could not reach the uazapi server',
 			description: `Check the server URL in the uazapi Sender credential (e.g. https://SUBDOMAIN.uazapi.com). Network error: ${failed.code}.`,

@@ -14,7 +14,9 @@ beforeEach(() => {
 });
 afterAll(async () => server.close());
 
-const credentials = (token = TOKEN) => ({ [CREDENTIAL_ID]: { serverUrl: `  ${server.url}/docs/ `, token } });
+const credentials = (token = TOKEN) => ({
+	[CREDENTIAL_ID]: { serverUrl: `  ${server.url}/docs/ `, token },
+});
 
 const TEMPLATES = [
 	{ type: 'text', text: '=Olá {{ $json.name }}!' },
@@ -28,14 +30,24 @@ const TEMPLATES = [
 describe('campaigns built by n8n-core from input items', () => {
 	it('turns 25 items into one campaign with 25 × 2 messages, in order and personalised', async () => {
 		const items = contacts(25);
-		const result = await runWorkflow(sendWorkflow(fieldsParameters(TEMPLATES, { info: 'Black Friday' }), items), credentials());
+		const result = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEMPLATES, { info: 'Black Friday' }), items),
+			credentials(),
+		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
-		const body = server.requests[0].body as { messages: Array<Record<string, unknown>>; info: string };
+		const body = server.requests[0].body as {
+			messages: Array<Record<string, unknown>>;
+			info: string;
+		};
 		expect(body.info).toBe('Black Friday');
 		expect(body.messages).toHaveLength(50);
 		items.forEach((item, index) => {
-			expect(body.messages[2 * index]).toEqual({ number: item.json.phone, type: 'text', text: `Olá ${item.json.name}!` });
+			expect(body.messages[2 * index]).toEqual({
+				number: item.json.phone,
+				type: 'text',
+				text: `Olá ${item.json.name}!`,
+			});
 			expect(body.messages[2 * index + 1]).toEqual({
 				number: item.json.phone,
 				type: 'button',
@@ -45,49 +57,69 @@ describe('campaigns built by n8n-core from input items', () => {
 		});
 		const output = result.output(SEND_NODE);
 		expect(output).toHaveLength(1);
-		expect(output[0].json).toMatchObject({ count: 50, status: 'queued', messageCount: 50, recipientCount: 25, messageTypes: { text: 25, button: 25 } });
+		expect(output[0].json).toMatchObject({
+			count: 50,
+			status: 'queued',
+			messageCount: 50,
+			recipientCount: 25,
+			messageTypes: { text: 25, button: 25 },
+		});
 		expect(output[0].pairedItem).toEqual(items.map((_, item) => ({ item })));
 	});
 
 	it('creates one campaign per item when asked, each paired to its item', async () => {
 		const items = contacts(3);
-		const result = await runWorkflow(sendWorkflow(fieldsParameters(TEMPLATES, { campaignMode: 'perItem' }), items), credentials());
+		const result = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEMPLATES, { campaignMode: 'perItem' }), items),
+			credentials(),
+		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(3);
 		const output = result.output(SEND_NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(new Set(output.map((item) => item.json.folder_id)).size).toBe(3);
 		server.requests.forEach((request, index) => {
-			expect((request.body as { messages: Array<{ number: string }> }).messages.map((m) => m.number)).toEqual([
-				items[index].json.phone,
-				items[index].json.phone,
-			]);
+			expect(
+				(request.body as { messages: Array<{ number: string }> }).messages.map((m) => m.number),
+			).toEqual([items[index].json.phone, items[index].json.phone]);
 		});
 	});
 
 	it('sends nothing in a dry run and outputs the body', async () => {
-		const result = await runWorkflow(sendWorkflow(fieldsParameters(TEMPLATES, { options: { dryRun: true } })), credentials());
+		const result = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEMPLATES, { options: { dryRun: true } })),
+			credentials(),
+		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(0);
 		const [output] = result.output(SEND_NODE);
-		expect(output.json).toMatchObject({ dryRun: true, messageCount: 2, body: { delayMin: 3, delayMax: 6 } });
+		expect(output.json).toMatchObject({
+			dryRun: true,
+			messageCount: 2,
+			body: { delayMin: 3, delayMax: 6 },
+		});
 	});
 
 	it('sends scheduled_for as a unix ms timestamp for a date-time in the workflow time zone', async () => {
 		const result = await runWorkflow(
 			sendWorkflow(
-				fieldsParameters([{ type: 'text', text: 'Oi' }], { schedule: 'at', scheduledAt: '2099-12-01T09:00:00' }),
+				fieldsParameters([{ type: 'text', text: 'Oi' }], {
+					schedule: 'at',
+					scheduledAt: '2099-12-01T09:00:00',
+				}),
 			),
 			credentials(),
 		);
 		expect(result.error).toBeUndefined();
 		// The engine's default time zone is America/New_York: 09:00 there is 14:00 UTC in December.
-		expect((server.requests[0].body as { scheduled_for: number }).scheduled_for).toBe(Date.UTC(2099, 11, 1, 14, 0, 0));
+		expect((server.requests[0].body as { scheduled_for: number }).scheduled_for).toBe(
+			Date.UTC(2099, 11, 1, 14, 0, 0),
+		);
 	});
 });
 
 describe('answers from uazapi', () => {
-	it('turns a 400 into an error carrying uazapi\'s text and status', async () => {
+	it("turns a 400 into an error carrying uazapi's text and status", async () => {
 		server.setResponder(() => ({ status: 400, body: { error: 'Formato de número inválido' } }));
 		const result = await runWorkflow(sendWorkflow(fieldsParameters(TEMPLATES)), credentials());
 		expect(result.error?.message).toBe('uazapi rejected the request: Formato de número inválido');
@@ -96,15 +128,23 @@ describe('answers from uazapi', () => {
 	});
 
 	it('turns a 401 into an error pointing at the credential, never showing the token', async () => {
-		const result = await runWorkflow(sendWorkflow(fieldsParameters(TEMPLATES)), credentials('wrong-secret-token'));
+		const result = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEMPLATES)),
+			credentials('wrong-secret-token'),
+		);
 		expect(result.error?.message).toBe('uazapi refused the instance token');
 		expect(result.error?.description).toContain('Check the uazapi Sender credential');
 		expect(result.error?.description).toContain('Invalid token');
 		expect(JSON.stringify(result.run.data)).not.toContain('wrong-secret-token');
-		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain('wrong-secret-token');
+		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(
+			'wrong-secret-token',
+		);
 		// n8n's request helper retries once after a 401 to refresh credentials; the campaign is
 		// not queued by either attempt, so nothing is sent twice.
-		expect(server.requests.map((request) => request.path)).toEqual(['/sender/advanced', '/sender/advanced']);
+		expect(server.requests.map((request) => request.path)).toEqual([
+			'/sender/advanced',
+			'/sender/advanced',
+		]);
 	});
 
 	it('reports a 200 without folder_id as a campaign that may exist', async () => {
@@ -117,7 +157,10 @@ describe('answers from uazapi', () => {
 
 	it('gives up after the timeout without retrying', async () => {
 		server.setResponder(() => ({ status: 200, body: { folder_id: 'late' }, delayMs: 3000 }));
-		const result = await runWorkflow(sendWorkflow(fieldsParameters(TEMPLATES, { options: { timeout: 1 } })), credentials());
+		const result = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEMPLATES, { options: { timeout: 1 } })),
+			credentials(),
+		);
 		expect(result.error?.message).toBe('uazapi did not answer within 1 seconds');
 		expect(result.error?.description).toContain('queue every message twice');
 		expect(server.requests).toHaveLength(1);
@@ -130,7 +173,9 @@ describe('answers from uazapi', () => {
 				: undefined,
 		);
 		const result = await runWorkflow(
-			sendWorkflow(fieldsParameters(TEMPLATES, { campaignMode: 'perItem' }), contacts(3), { onError: 'continueRegularOutput' }),
+			sendWorkflow(fieldsParameters(TEMPLATES, { campaignMode: 'perItem' }), contacts(3), {
+				onError: 'continueRegularOutput',
+			}),
 			credentials(),
 		);
 		expect(result.error).toBeUndefined();

@@ -107,7 +107,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		node: INode,
 	): Promise<IHttpRequestOptions> {
 		const authenticate = credentialTypes[typeName].authenticate as IAuthenticateGeneric;
-		const options = { ...requestOptions } as IHttpRequestOptions & Record<string, IDataObject | undefined>;
+		const options = { ...requestOptions } as IHttpRequestOptions &
+			Record<string, IDataObject | undefined>;
 		for (const [target, values] of Object.entries(authenticate.properties)) {
 			const resolved: IDataObject = { ...options[target] };
 			for (const [key, expression] of Object.entries(values as IDataObject)) {
@@ -140,7 +141,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
-	async getDecrypted(_additionalData: unknown, nodeCredentials: { id: string | null }): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		nodeCredentials: { id: string | null },
+	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.stored[nodeCredentials.id ?? ''];
 		if (!stored) throw new Error(`Credential ${nodeCredentials.id} does not exist`);
 		return { ...stored };
@@ -215,7 +219,11 @@ export async function runWorkflow(
 			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	return {
 		run,
 		error: run.data.resultData.error,

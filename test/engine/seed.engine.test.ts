@@ -23,7 +23,12 @@ describe('the seed example workflow in n8n-core', () => {
 		expect(request.headers.token).toBe('seed-secret-token');
 		expect(request.body).toEqual(seedPayload);
 		const [output] = result.output('uazapi Advanced Send');
-		expect(output.json).toMatchObject({ count: 5, status: 'queued', messageCount: 5, recipientCount: 1 });
+		expect(output.json).toMatchObject({
+			count: 5,
+			status: 'queued',
+			messageCount: 5,
+			recipientCount: 1,
+		});
 		expect(JSON.stringify(result.run.data)).not.toContain('seed-secret-token');
 	});
 });

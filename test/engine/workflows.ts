@@ -33,13 +33,21 @@ export function sendWorkflow(
 	];
 	return {
 		nodes,
-		connections: { 'Items Source': { main: [[{ node: SEND_NODE, type: 'main' as const, index: 0 }]] } },
+		connections: {
+			'Items Source': { main: [[{ node: SEND_NODE, type: 'main' as const, index: 0 }]] },
+		},
 	};
 }
 
 /** The usual Fields-mode parameters: a recipient from the item and the given messages. */
 export function fieldsParameters(messages: IDataObject[], extra: IDataObject = {}): IDataObject {
-	return { number: '={{ $json.phone }}', messages: { message: messages }, delayMin: 3, delayMax: 6, ...extra };
+	return {
+		number: '={{ $json.phone }}',
+		messages: { message: messages },
+		delayMin: 3,
+		delayMax: 6,
+		...extra,
+	};
 }
 
 export function contacts(count: number): INodeExecutionData[] {

@@ -1,4 +1,10 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 /** A parameter value, or a function of the item index standing in for an n8n expression. */
 export type ParameterValue = unknown | ((itemIndex: number) => unknown);
@@ -21,14 +27,21 @@ export const TEST_NODE: INode = {
 	parameters: {},
 };
 
-export const TEST_CREDENTIALS = { serverUrl: 'https://impeto.uazapi.com/', token: 'secret-instance-token' };
+export const TEST_CREDENTIALS = {
+	serverUrl: 'https://impeto.uazapi.com/',
+	token: 'secret-instance-token',
+};
 
 function resolve(value: ParameterValue, itemIndex: number): unknown {
 	return typeof value === 'function' ? (value as (index: number) => unknown)(itemIndex) : value;
 }
 
 /** Reads "a.b.c" from the parameters, resolving "expression" functions for the item. */
-function read(parameters: Record<string, ParameterValue>, path: string, itemIndex: number): unknown {
+function read(
+	parameters: Record<string, ParameterValue>,
+	path: string,
+	itemIndex: number,
+): unknown {
 	let value: unknown = parameters;
 	for (const key of path.split('.')) {
 		value = resolve((value as Record<string, ParameterValue> | undefined)?.[key], itemIndex);
@@ -42,7 +55,9 @@ function read(parameters: Record<string, ParameterValue>, path: string, itemInde
  */
 export function fakeContext(options: FakeContextOptions) {
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
-	const request = options.request ?? jest.fn().mockResolvedValue({ folder_id: 'r7c731ffe5ff76b', count: 1, status: 'queued' });
+	const request =
+		options.request ??
+		jest.fn().mockResolvedValue({ folder_id: 'r7c731ffe5ff76b', count: 1, status: 'queued' });
 	const context = {
 		getInputData: () => items,
 		getNode: () => TEST_NODE,
@@ -57,19 +72,30 @@ export function fakeContext(options: FakeContextOptions) {
 			httpRequestWithAuthentication: request,
 			getBinaryDataBuffer: async (itemIndex: number, property: string) => {
 				const binary = items[itemIndex].binary?.[property];
-				return options.binaries?.[`${itemIndex}:${property}`] ?? Buffer.from(binary?.data ?? '', 'base64');
+				return (
+					options.binaries?.[`${itemIndex}:${property}`] ??
+					Buffer.from(binary?.data ?? '', 'base64')
+				);
 			},
 		},
 	};
 	return { context: context as unknown as IExecuteFunctions, request };
 }
 
-export function binaryItem(json: IDataObject, property: string, file: Partial<IBinaryData> & { content: Buffer }): INodeExecutionData {
+export function binaryItem(
+	json: IDataObject,
+	property: string,
+	file: Partial<IBinaryData> & { content: Buffer },
+): INodeExecutionData {
 	const { content, ...meta } = file;
 	return {
 		json,
 		binary: {
-			[property]: { data: content.toString('base64'), mimeType: 'application/octet-stream', ...meta } as IBinaryData,
+			[property]: {
+				data: content.toString('base64'),
+				mimeType: 'application/octet-stream',
+				...meta,
+			} as IBinaryData,
 		},
 	};
 }

@@ -7,7 +7,10 @@ const TOKEN_ERROR = { status: 401, body: { error: 'Invalid token' } };
 function defaultReply(request, token) {
 	if (request.headers.token !== token) return TOKEN_ERROR;
 	if (request.method === 'GET' && request.path === '/instance/status') {
-		return { status: 200, body: { instance: { status: 'connected' }, status: { connected: true, loggedIn: true } } };
+		return {
+			status: 200,
+			body: { instance: { status: 'connected' }, status: { connected: true, loggedIn: true } },
+		};
 	}
 	if (request.method === 'POST' && request.path === '/sender/advanced') {
 		const messages = request.body && request.body.messages;
@@ -39,7 +42,13 @@ async function startUazapiServer(options = {}) {
 			} catch {
 				body = raw;
 			}
-			const request = { method: req.method, path: req.url, headers: req.headers, body, sequence: requests.length };
+			const request = {
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+				body,
+				sequence: requests.length,
+			};
 			requests.push(request);
 			const reply = (respond && respond(request)) || defaultReply(request, token);
 			const send = () => {

@@ -29,6 +29,11 @@ describe('the seed example (Fields mode)', () => {
 			timeout: 60000,
 		});
 		expect(options.body).toEqual(seedPayload);
-		expect(output.json).toMatchObject({ folder_id: 'r7c731ffe5ff76b', count: 1, status: 'queued', messageCount: 5 });
+		expect(output.json).toMatchObject({
+			folder_id: 'r7c731ffe5ff76b',
+			count: 1,
+			status: 'queued',
+			messageCount: 5,
+		});
 	});
 });

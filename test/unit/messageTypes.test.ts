@@ -20,11 +20,19 @@ const context: BuildContext = {
 };
 const to = '5511999999999';
 
-const button = (kind: string, label: string, value: IDataObject = {}) => ({ kind, label, ...value });
+const button = (kind: string, label: string, value: IDataObject = {}) => ({
+	kind,
+	label,
+	...value,
+});
 
 /** Each message type: editor values → the exact uazapi message. */
 const BUILDS: Array<[string, IDataObject, IDataObject]> = [
-	['text', { type: 'text', text: 'Olá, Maria!' }, { number: to, type: 'text', text: 'Olá, Maria!' }],
+	[
+		'text',
+		{ type: 'text', text: 'Olá, Maria!' },
+		{ number: to, type: 'text', text: 'Olá, Maria!' },
+	],
 	[
 		'text with link preview',
 		{
@@ -67,24 +75,63 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 		{ type: 'videoplay', mediaUrl: 'https://x.com/loop.mp4', caption: 'Loop' },
 		{ number: to, type: 'videoplay', file: 'https://x.com/loop.mp4', text: 'Loop' },
 	],
-	['audio (no caption field)', { type: 'audio', mediaUrl: 'https://x.com/a.mp3', caption: 'dropped' }, { number: to, type: 'audio', file: 'https://x.com/a.mp3' }],
-	['ptt', { type: 'ptt', mediaUrl: 'https://x.com/voz.ogg' }, { number: to, type: 'ptt', file: 'https://x.com/voz.ogg' }],
-	['myaudio', { type: 'myaudio', mediaUrl: 'https://x.com/voz.ogg' }, { number: to, type: 'myaudio', file: 'https://x.com/voz.ogg' }],
-	['sticker', { type: 'sticker', mediaUrl: 'https://x.com/s.webp' }, { number: to, type: 'sticker', file: 'https://x.com/s.webp' }],
+	[
+		'audio (no caption field)',
+		{ type: 'audio', mediaUrl: 'https://x.com/a.mp3', caption: 'dropped' },
+		{ number: to, type: 'audio', file: 'https://x.com/a.mp3' },
+	],
+	[
+		'ptt',
+		{ type: 'ptt', mediaUrl: 'https://x.com/voz.ogg' },
+		{ number: to, type: 'ptt', file: 'https://x.com/voz.ogg' },
+	],
+	[
+		'myaudio',
+		{ type: 'myaudio', mediaUrl: 'https://x.com/voz.ogg' },
+		{ number: to, type: 'myaudio', file: 'https://x.com/voz.ogg' },
+	],
+	[
+		'sticker',
+		{ type: 'sticker', mediaUrl: 'https://x.com/s.webp' },
+		{ number: to, type: 'sticker', file: 'https://x.com/s.webp' },
+	],
 	[
 		'document from URL',
-		{ type: 'document', mediaUrl: 'https://example.com/doc.pdf', docName: 'Documento.pdf', caption: 'Seu boleto' },
-		{ number: to, type: 'document', file: 'https://example.com/doc.pdf', text: 'Seu boleto', docName: 'Documento.pdf' },
+		{
+			type: 'document',
+			mediaUrl: 'https://example.com/doc.pdf',
+			docName: 'Documento.pdf',
+			caption: 'Seu boleto',
+		},
+		{
+			number: to,
+			type: 'document',
+			file: 'https://example.com/doc.pdf',
+			text: 'Seu boleto',
+			docName: 'Documento.pdf',
+		},
 	],
 	[
 		'document from a binary property takes its file name and MIME type',
 		{ type: 'document', mediaSource: 'binary', binaryProperty: 'boleto' },
-		{ number: to, type: 'document', file: PDF.toString('base64'), docName: 'boleto.pdf', mimetype: 'application/pdf' },
+		{
+			number: to,
+			type: 'document',
+			file: PDF.toString('base64'),
+			docName: 'boleto.pdf',
+			mimetype: 'application/pdf',
+		},
 	],
 	[
 		'document from binary keeps an explicit file name',
 		{ type: 'document', mediaSource: 'binary', docName: 'Fatura.pdf' },
-		{ number: to, type: 'document', file: PDF.toString('base64'), docName: 'Fatura.pdf', mimetype: 'application/pdf' },
+		{
+			number: to,
+			type: 'document',
+			file: PDF.toString('base64'),
+			docName: 'Fatura.pdf',
+			mimetype: 'application/pdf',
+		},
 	],
 	[
 		'contact',
@@ -108,13 +155,37 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 	],
 	[
 		'location (numeric text from an expression)',
-		{ type: 'location', latitude: '-23.5505', longitude: -46.6333, locationName: 'Loja Paulista', locationAddress: 'Av. Paulista, 1000' },
-		{ number: to, type: 'location', latitude: -23.5505, longitude: -46.6333, name: 'Loja Paulista', address: 'Av. Paulista, 1000' },
+		{
+			type: 'location',
+			latitude: '-23.5505',
+			longitude: -46.6333,
+			locationName: 'Loja Paulista',
+			locationAddress: 'Av. Paulista, 1000',
+		},
+		{
+			number: to,
+			type: 'location',
+			latitude: -23.5505,
+			longitude: -46.6333,
+			name: 'Loja Paulista',
+			address: 'Av. Paulista, 1000',
+		},
 	],
 	[
 		'poll',
-		{ type: 'poll', pollQuestion: 'Qual dia?', pollOptions: { option: [{ text: 'Segunda' }, { text: 'Terça' }] }, selectableCount: 2 },
-		{ number: to, type: 'poll', text: 'Qual dia?', choices: ['Segunda', 'Terça'], selectableCount: 2 },
+		{
+			type: 'poll',
+			pollQuestion: 'Qual dia?',
+			pollOptions: { option: [{ text: 'Segunda' }, { text: 'Terça' }] },
+			selectableCount: 2,
+		},
+		{
+			number: to,
+			type: 'poll',
+			text: 'Qual dia?',
+			choices: ['Segunda', 'Terça'],
+			selectableCount: 2,
+		},
 	],
 	[
 		'list with ids, descriptions and a row without id',
@@ -127,7 +198,13 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 				section: [
 					{
 						title: 'Frutas',
-						rows: { row: [{ title: 'Maçã', id: 'apple', description: 'Vermelha' }, { title: 'Banana' }, { title: 'Uva', description: 'Roxa' }] },
+						rows: {
+							row: [
+								{ title: 'Maçã', id: 'apple', description: 'Vermelha' },
+								{ title: 'Banana' },
+								{ title: 'Uva', description: 'Roxa' },
+							],
+						},
 					},
 				],
 			},
@@ -160,7 +237,13 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 			number: to,
 			type: 'button',
 			text: 'Escolha',
-			choices: ['Sim|yes', 'Talvez', 'Site|https://loja.com', 'Cupom|copy:PROMO10', 'Ligar|call:+5511999999999'],
+			choices: [
+				'Sim|yes',
+				'Talvez',
+				'Site|https://loja.com',
+				'Cupom|copy:PROMO10',
+				'Ligar|call:+5511999999999',
+			],
 		},
 	],
 	[
@@ -168,13 +251,31 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 		{
 			type: 'carousel',
 			carouselText: 'Produtos',
-			cards: { card: [{ title: 'Caneca', image: 'https://x.com/c.jpg', buttons: { button: [button('reply', 'Quero', { id: 'caneca' })] } }] },
+			cards: {
+				card: [
+					{
+						title: 'Caneca',
+						image: 'https://x.com/c.jpg',
+						buttons: { button: [button('reply', 'Quero', { id: 'caneca' })] },
+					},
+				],
+			},
 		},
-		{ number: to, type: 'carousel', text: 'Produtos', choices: ['[Caneca]', '{https://x.com/c.jpg}', 'Quero|caneca'] },
+		{
+			number: to,
+			type: 'carousel',
+			text: 'Produtos',
+			choices: ['[Caneca]', '{https://x.com/c.jpg}', 'Quero|caneca'],
+		},
 	],
 	[
 		'raw choices (expert mode) pass through',
-		{ type: 'button', buttonsText: 'Escolha', choicesInput: 'raw', rawChoices: '["A|a", "B|https://b.com"]' },
+		{
+			type: 'button',
+			buttonsText: 'Escolha',
+			choicesInput: 'raw',
+			rawChoices: '["A|a", "B|https://b.com"]',
+		},
 		{ number: to, type: 'button', text: 'Escolha', choices: ['A|a', 'B|https://b.com'] },
 	],
 	[
@@ -195,7 +296,9 @@ describe('message builders', () => {
 	it('cover all 15 sender types', () => {
 		const built = new Set(BUILDS.map(([, entry]) => entry.type));
 		expect([...built].sort()).toEqual([...SENDER_MESSAGE_TYPES].sort());
-		expect(MESSAGE_TYPES.map((definition) => definition.type).sort()).toEqual([...SENDER_MESSAGE_TYPES].sort());
+		expect(MESSAGE_TYPES.map((definition) => definition.type).sort()).toEqual(
+			[...SENDER_MESSAGE_TYPES].sort(),
+		);
 	});
 });
 
@@ -214,12 +317,17 @@ describe('message editor fields', () => {
 				return types === undefined || types.includes(type);
 			});
 			const names = visible.map((property) => property.name);
-			expect({ type, duplicates: names.filter((name, index) => names.indexOf(name) !== index) }).toEqual({ type, duplicates: [] });
+			expect({
+				type,
+				duplicates: names.filter((name, index) => names.indexOf(name) !== index),
+			}).toEqual({ type, duplicates: [] });
 		}
 	});
 
 	it('gives every type-specific field a type condition', () => {
-		const unconditioned = messageEntryProperties.filter((property) => !property.displayOptions?.show?.type).map((p) => p.name);
+		const unconditioned = messageEntryProperties
+			.filter((property) => !property.displayOptions?.show?.type)
+			.map((p) => p.name);
 		expect(unconditioned).toEqual(['type', 'number']);
 	});
 });

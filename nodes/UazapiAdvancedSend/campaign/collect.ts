@@ -34,7 +34,11 @@ function binaryReader(context: IExecuteFunctions, itemIndex: number): BuildConte
 			}
 			const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
 			if (buffer.length === 0) {
-				throw new FieldProblem('Binary Property', `"${property}" is an empty file`, 'Check the node that produced the file.');
+				throw new FieldProblem(
+					'Binary Property',
+					`"${property}" is an empty file`,
+					'Check the node that produced the file.',
+				);
 			}
 			return {
 				base64: buffer.toString('base64'),
@@ -69,7 +73,10 @@ async function fromFields(context: IExecuteFunctions, itemIndex: number): Promis
 			messages.push(await buildMessage(entry, recipient, reader));
 		} catch (error) {
 			const typeName = safeTypeName(entry.type ?? 'text');
-			throw asNodeError(node, error, { itemIndex, message: { position: index + 1, count: entries.length, typeName } });
+			throw asNodeError(node, error, {
+				itemIndex,
+				message: { position: index + 1, count: entries.length, typeName },
+			});
 		}
 	}
 	return { messages };
@@ -91,20 +98,32 @@ function fromJson(context: IExecuteFunctions, itemIndex: number, now: number): I
 	let list: unknown[];
 	let campaign: Partial<CampaignFields> | undefined;
 	try {
-		const value = parseJsonField(context.getNodeParameter('messagesJson', itemIndex), 'Messages (JSON)', JSON_FIX);
+		const value = parseJsonField(
+			context.getNodeParameter('messagesJson', itemIndex),
+			'Messages (JSON)',
+			JSON_FIX,
+		);
 		if (Array.isArray(value)) {
 			list = value;
 		} else if (typeof value === 'object' && value !== null && 'messages' in value) {
 			const body = value as IDataObject;
 			if (!Array.isArray(body.messages)) {
-				throw new FieldProblem('"messages"', `must be a list, but it is ${describeValue(body.messages)}`, JSON_FIX);
+				throw new FieldProblem(
+					'"messages"',
+					`must be a list, but it is ${describeValue(body.messages)}`,
+					JSON_FIX,
+				);
 			}
 			list = body.messages;
 			campaign = jsonCampaignFields(body, now);
 		} else if (typeof value === 'object' && value !== null) {
 			list = [value];
 		} else {
-			throw new FieldProblem('Messages (JSON)', `must be JSON, but it is ${describeValue(value)}`, JSON_FIX);
+			throw new FieldProblem(
+				'Messages (JSON)',
+				`must be JSON, but it is ${describeValue(value)}`,
+				JSON_FIX,
+			);
 		}
 		if (list.length === 0) throw new FieldProblem('Messages (JSON)', 'has no messages', JSON_FIX);
 	} catch (error) {
@@ -118,7 +137,11 @@ function fromJson(context: IExecuteFunctions, itemIndex: number, now: number): I
 			throw asNodeError(node, error, {
 				itemIndex,
 				json: true,
-				message: { position: index + 1, count: list.length, typeName: typeof type === 'string' ? type : 'no type' },
+				message: {
+					position: index + 1,
+					count: list.length,
+					typeName: typeof type === 'string' ? type : 'no type',
+				},
 			});
 		}
 	});

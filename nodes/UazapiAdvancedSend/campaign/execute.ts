@@ -10,7 +10,12 @@ import { uazapiRequest } from '../../shared/transport';
 import { FieldProblem } from '../messages';
 import { collectItemMessages } from './collect';
 import { asNodeError, inputError, settingsError } from './problems';
-import { campaignFields, type CampaignFields, type CampaignParameters, type ScheduleMode } from './settings';
+import {
+	campaignFields,
+	type CampaignFields,
+	type CampaignParameters,
+	type ScheduleMode,
+} from './settings';
 
 export interface CampaignBody extends CampaignFields {
 	messages: IDataObject[];
@@ -29,7 +34,10 @@ function readSettings(context: IExecuteFunctions, itemIndex: number, now: number
 		info: context.getNodeParameter('info', itemIndex, ''),
 		schedule,
 		scheduledAt: schedule === 'at' ? context.getNodeParameter('scheduledAt', itemIndex) : undefined,
-		scheduleInMinutes: schedule === 'inMinutes' ? context.getNodeParameter('scheduleInMinutes', itemIndex) : undefined,
+		scheduleInMinutes:
+			schedule === 'inMinutes'
+				? context.getNodeParameter('scheduleInMinutes', itemIndex)
+				: undefined,
 	};
 	try {
 		return campaignFields(parameters, now, context.getTimezone());
@@ -65,7 +73,10 @@ function mergeJsonFields(
 }
 
 /** Builds and checks one campaign from a group of input items; nothing is sent here. */
-export async function prepareCampaign(context: IExecuteFunctions, group: number[]): Promise<CampaignBody> {
+export async function prepareCampaign(
+	context: IExecuteFunctions,
+	group: number[],
+): Promise<CampaignBody> {
 	const now = Date.now();
 	const settings = readSettings(context, group[0], now);
 	const fromJson: Partial<CampaignFields> = {};
@@ -80,7 +91,11 @@ export async function prepareCampaign(context: IExecuteFunctions, group: number[
 	if (fields.delayMin > fields.delayMax) {
 		throw settingsError(
 			context.getNode(),
-			new FieldProblem('delayMin', `(${fields.delayMin}) is greater than delayMax (${fields.delayMax})`, 'Make delayMin smaller than or equal to delayMax.'),
+			new FieldProblem(
+				'delayMin',
+				`(${fields.delayMin}) is greater than delayMax (${fields.delayMax})`,
+				'Make delayMin smaller than or equal to delayMax.',
+			),
 			group[0],
 		);
 	}
@@ -119,7 +134,11 @@ export function summarise(body: CampaignBody): IDataObject {
 	};
 }
 
-async function deliver(context: IExecuteFunctions, body: CampaignBody, itemIndex: number): Promise<IDataObject> {
+async function deliver(
+	context: IExecuteFunctions,
+	body: CampaignBody,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as DeliveryOptions;
 	const summary = summarise(body);
 	if (options.dryRun) return { dryRun: true, ...summary, body: body as unknown as IDataObject };
@@ -134,10 +153,14 @@ async function deliver(context: IExecuteFunctions, body: CampaignBody, itemIndex
 	const folderId = answer.folder_id;
 	if ((typeof folderId !== 'string' || folderId === '') && typeof folderId !== 'number') {
 		const said = typeof response === 'string' ? response : JSON.stringify(response ?? null);
-		throw new NodeOperationError(context.getNode(), 'uazapi answered without a campaign ID (folder_id)', {
-			itemIndex,
-			description: `The campaign may have been created anyway: check the campaigns in uazapi before running the workflow again, or every message could be queued twice. uazapi answered: ${said.slice(0, 300)}`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'uazapi answered without a campaign ID (folder_id)',
+			{
+				itemIndex,
+				description: `The campaign may have been created anyway: check the campaigns in uazapi before running the workflow again, or every message could be queued twice. uazapi answered: ${said.slice(0, 300)}`,
+			},
+		);
 	}
 	return {
 		folder_id: String(folderId),
@@ -148,7 +171,9 @@ async function deliver(context: IExecuteFunctions, body: CampaignBody, itemIndex
 }
 
 /** One campaign for all items, or one per item; one output item per campaign, paired to its items. */
-export async function sendAdvancedCampaigns(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function sendAdvancedCampaigns(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
 	const perItem = this.getNodeParameter('campaignMode', 0, 'all') === 'perItem';
@@ -162,7 +187,10 @@ export async function sendAdvancedCampaigns(this: IExecuteFunctions): Promise<IN
 		} catch (error) {
 			const failure = asNodeError(this.getNode(), error, { itemIndex: group[0] });
 			if (!this.continueOnFail()) throw failure;
-			output.push({ json: { error: failure.message, description: failure.description ?? null }, pairedItem });
+			output.push({
+				json: { error: failure.message, description: failure.description ?? null },
+				pairedItem,
+			});
 		}
 	}
 	return [output];

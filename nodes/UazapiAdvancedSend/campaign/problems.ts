@@ -20,22 +20,38 @@ export function inputError(node: INode, problem: FieldProblem, place: Place): No
 		const { position, count, typeName } = place.message;
 		where.push(`message ${position} of ${count}${place.json ? ' in the JSON' : ''} (${typeName})`);
 	}
-	return new NodeOperationError(node, `${where.join(', ')}: ${quoted(problem.field)} ${problem.problem}`, {
-		itemIndex: place.itemIndex,
-		description: problem.fix,
-	});
+	return new NodeOperationError(
+		node,
+		`${where.join(', ')}: ${quoted(problem.field)} ${problem.problem}`,
+		{
+			itemIndex: place.itemIndex,
+			description: problem.fix,
+		},
+	);
 }
 
-export function settingsError(node: INode, problem: unknown, itemIndex: number): NodeOperationError | NodeApiError {
+export function settingsError(
+	node: INode,
+	problem: unknown,
+	itemIndex: number,
+): NodeOperationError | NodeApiError {
 	if (!(problem instanceof FieldProblem)) return asNodeError(node, problem, { itemIndex });
-	return new NodeOperationError(node, `Campaign settings: ${quoted(problem.field)} ${problem.problem}`, {
-		itemIndex,
-		description: problem.fix,
-	});
+	return new NodeOperationError(
+		node,
+		`Campaign settings: ${quoted(problem.field)} ${problem.problem}`,
+		{
+			itemIndex,
+			description: problem.fix,
+		},
+	);
 }
 
 /** Any error met while building a campaign → what n8n shows; model problems get their place. */
-export function asNodeError(node: INode, error: unknown, place: Place): NodeOperationError | NodeApiError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	place: Place,
+): NodeOperationError | NodeApiError {
 	if (error instanceof FieldProblem) return inputError(node, error, place);
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex: place.itemIndex });

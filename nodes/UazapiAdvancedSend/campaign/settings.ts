@@ -49,11 +49,19 @@ function zoneOffset(epochMs: number, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(new Date(epochMs));
 	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+	const wall = Date.UTC(
+		part('year'),
+		part('month') - 1,
+		part('day'),
+		part('hour'),
+		part('minute'),
+		part('second'),
+	);
 	return wall - Math.floor(epochMs / 1000) * 1000;
 }
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+const LOCAL_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
 
 /**
  * A date-time parameter → unix milliseconds. The date picker gives wall-clock time without an
@@ -63,7 +71,11 @@ const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2
 export function toEpochMs(value: unknown, timeZone: string): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
 	if (value instanceof Date) return value.getTime();
-	if (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	if (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		return (value as { toMillis(): number }).toMillis();
 	}
 	if (typeof value !== 'string') return undefined;
@@ -80,12 +92,21 @@ export function toEpochMs(value: unknown, timeZone: string): number | undefined 
 	return asUtc - zoneOffset(firstGuess, timeZone);
 }
 
-function scheduledFor(parameters: CampaignParameters, now: number, timeZone: string): number | undefined {
+function scheduledFor(
+	parameters: CampaignParameters,
+	now: number,
+	timeZone: string,
+): number | undefined {
 	if (parameters.schedule === 'inMinutes') {
 		const label = 'Minutes From Now';
 		const raw = parameters.scheduleInMinutes;
 		const minutes = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-		if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_SCHEDULE_MINUTES) {
+		if (
+			typeof minutes !== 'number' ||
+			!Number.isInteger(minutes) ||
+			minutes < 1 ||
+			minutes > MAX_SCHEDULE_MINUTES
+		) {
 			throw new FieldProblem(
 				label,
 				`must be a whole number from 1 to ${MAX_SCHEDULE_MINUTES} (30 days), but it is ${describeValue(raw)}`,
@@ -118,7 +139,11 @@ function scheduledFor(parameters: CampaignParameters, now: number, timeZone: str
 }
 
 /** Reads and checks the campaign settings; `now` and the time zone come from the caller. */
-export function campaignFields(parameters: CampaignParameters, now: number, timeZone: string): CampaignFields {
+export function campaignFields(
+	parameters: CampaignParameters,
+	now: number,
+	timeZone: string,
+): CampaignFields {
 	const delayMin = wholeSeconds(parameters.delayMin, 'Delay Min (Seconds)');
 	const delayMax = wholeSeconds(parameters.delayMax, 'Delay Max (Seconds)');
 	if (delayMin > delayMax) {
@@ -132,7 +157,11 @@ export function campaignFields(parameters: CampaignParameters, now: number, time
 	const info = typeof parameters.info === 'string' ? parameters.info.trim() : parameters.info;
 	if (info !== undefined && info !== null && info !== '') {
 		if (typeof info !== 'string' && typeof info !== 'number') {
-			throw new FieldProblem('Description', `must be text, but it is ${describeValue(info)}`, 'Enter a short description of the campaign.');
+			throw new FieldProblem(
+				'Description',
+				`must be text, but it is ${describeValue(info)}`,
+				'Enter a short description of the campaign.',
+			);
 		}
 		fields.info = String(info);
 	}
@@ -151,14 +180,26 @@ export function jsonCampaignFields(body: IDataObject, now: number): Partial<Camp
 	if (body.delayMax !== undefined) fields.delayMax = wholeSeconds(body.delayMax, '"delayMax"');
 	if (body.info !== undefined) {
 		if (typeof body.info !== 'string') {
-			throw new FieldProblem('"info"', `must be text, but it is ${describeValue(body.info)}`, 'Write the description as a JSON string.');
+			throw new FieldProblem(
+				'"info"',
+				`must be text, but it is ${describeValue(body.info)}`,
+				'Write the description as a JSON string.',
+			);
 		}
 		fields.info = body.info;
 	}
 	const scheduled = body.scheduled_for;
 	if (scheduled !== undefined) {
-		const isMinutes = typeof scheduled === 'number' && Number.isInteger(scheduled) && scheduled >= 1 && scheduled <= MAX_SCHEDULE_MINUTES;
-		const isFutureMs = typeof scheduled === 'number' && Number.isInteger(scheduled) && scheduled >= 1e12 && scheduled >= now - PAST_SCHEDULE_GRACE_MS;
+		const isMinutes =
+			typeof scheduled === 'number' &&
+			Number.isInteger(scheduled) &&
+			scheduled >= 1 &&
+			scheduled <= MAX_SCHEDULE_MINUTES;
+		const isFutureMs =
+			typeof scheduled === 'number' &&
+			Number.isInteger(scheduled) &&
+			scheduled >= 1e12 &&
+			scheduled >= now - PAST_SCHEDULE_GRACE_MS;
 		if (!isMinutes && !isFutureMs) {
 			throw new FieldProblem(
 				'"scheduled_for"',
@@ -168,7 +209,9 @@ export function jsonCampaignFields(body: IDataObject, now: number): Partial<Camp
 		}
 		fields.scheduled_for = scheduled as number;
 	}
-	const unknown = Object.keys(body).filter((key) => !['delayMin', 'delayMax', 'info', 'scheduled_for', 'messages'].includes(key));
+	const unknown = Object.keys(body).filter(
+		(key) => !['delayMin', 'delayMax', 'info', 'scheduled_for', 'messages'].includes(key),
+	);
 	if (unknown.length > 0) {
 		throw new FieldProblem(
 			`"${unknown[0]}"`,

@@ -48,7 +48,9 @@ export const button: MessageTypeDefinition = {
 				description: 'URL or base64 of an image shown above the text',
 			},
 			{
-				...buttonsProperty('Buttons in the order they are shown. Avoid mixing Reply with other actions: WhatsApp Web then asks to open the phone.'),
+				...buttonsProperty(
+					'Buttons in the order they are shown. Avoid mixing Reply with other actions: WhatsApp Web then asks to open the phone.',
+				),
 				displayOptions: { show: builderOnly },
 			},
 		],
@@ -56,7 +58,9 @@ export const button: MessageTypeDefinition = {
 	schema: messageSchema('button', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the buttons.'),
 		footerText: optionalText(LIMITS.captionLength),
-		imageButton: urlOrBase64('Use a public image URL, e.g. https://example.com/banner.jpg.').optional(),
+		imageButton: urlOrBase64(
+			'Use a public image URL, e.g. https://example.com/banner.jpg.',
+		).optional(),
 		choices: checkedChoices(buttonChoicesProblem, CHOICES_FIX),
 	}),
 	labels: { text: 'Text', footerText: 'Footer', imageButton: 'Image', choices: 'Buttons' },
@@ -65,11 +69,14 @@ export const button: MessageTypeDefinition = {
 		if (Array.isArray(choices) && choices.length === 0) {
 			throw new FieldProblem('Buttons', 'has no buttons', CHOICES_FIX);
 		}
-		return withoutEmpty({
-			text: readText(fields, 'buttonsText', 'Text'),
-			footerText: readText(fields, 'buttonsFooter', 'Footer'),
-			imageButton: readText(fields, 'buttonsImage', 'Image'),
-			choices: choices as string[],
-		});
+		return withoutEmpty(
+			{
+				text: readText(fields, 'buttonsText', 'Text'),
+				footerText: readText(fields, 'buttonsFooter', 'Footer'),
+				imageButton: readText(fields, 'buttonsImage', 'Image'),
+				choices: choices as string[],
+			},
+			['text'],
+		);
 	},
 };

@@ -19,7 +19,11 @@ const CHOICES_FIX = `Add 1 to ${LIMITS.carouselCardsMax} cards, each with a titl
 
 function guardCardText(value: string, field: string): string {
 	if (/[[\]]/.test(value)) {
-		throw new FieldProblem(field, 'contains a square bracket, which would end the card text early', 'Remove "[" and "]", e.g. use round brackets.');
+		throw new FieldProblem(
+			field,
+			'contains a square bracket, which would end the card text early',
+			'Remove "[" and "]", e.g. use round brackets.',
+		);
 	}
 	return value;
 }
@@ -27,22 +31,42 @@ function guardCardText(value: string, field: string): string {
 function compileCard(card: IDataObject, path: string): string[] {
 	const titleField = fieldPath(path, 'Title');
 	const title = guardCardText(readText(card, 'title', titleField), titleField);
-	if (title === '') throw new FieldProblem(titleField, 'is empty', 'Give the card a title, e.g. the product name.');
+	if (title === '')
+		throw new FieldProblem(titleField, 'is empty', 'Give the card a title, e.g. the product name.');
 	if (/[\r\n]/.test(title)) {
-		throw new FieldProblem(titleField, 'contains a line break, which moves the rest into the card body', 'Put the title on one line and the rest in Body.');
+		throw new FieldProblem(
+			titleField,
+			'contains a line break, which moves the rest into the card body',
+			'Put the title on one line and the rest in Body.',
+		);
 	}
-	const body = guardCardText(readText(card, 'body', fieldPath(path, 'Body')), fieldPath(path, 'Body'));
+	const body = guardCardText(
+		readText(card, 'body', fieldPath(path, 'Body')),
+		fieldPath(path, 'Body'),
+	);
 	const imageField = fieldPath(path, 'Image');
 	const image = readText(card, 'image', imageField);
 	if (image === '') {
-		throw new FieldProblem(imageField, 'is empty: every carousel card needs an image', 'Enter a public image URL, e.g. https://example.com/product.jpg.');
+		throw new FieldProblem(
+			imageField,
+			'is empty: every carousel card needs an image',
+			'Enter a public image URL, e.g. https://example.com/product.jpg.',
+		);
 	}
 	if (/[{}]/.test(image) || !(isHttpUrl(image) || isBase64(image))) {
-		throw new FieldProblem(imageField, 'is neither an http(s) URL nor base64 content', 'Enter a public image URL, e.g. https://example.com/product.jpg.');
+		throw new FieldProblem(
+			imageField,
+			'is neither an http(s) URL nor base64 content',
+			'Enter a public image URL, e.g. https://example.com/product.jpg.',
+		);
 	}
 	const buttons = compileButtons(card, path);
 	if (buttons.length === 0) {
-		throw new FieldProblem(fieldPath(path, 'Buttons'), 'is empty: every carousel card needs a button', 'Add at least one button to the card.');
+		throw new FieldProblem(
+			fieldPath(path, 'Buttons'),
+			'is empty: every carousel card needs a button',
+			'Add at least one button to the card.',
+		);
 	}
 	return [body === '' ? `[${title}]` : `[${title}\n${body}]`, `{${image}}`, ...buttons];
 }
@@ -84,7 +108,13 @@ export const carousel: MessageTypeDefinition = {
 						displayName: 'Card',
 						name: 'card',
 						values: [
-							{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Smartphone XYZ' },
+							{
+								displayName: 'Title',
+								name: 'title',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. Smartphone XYZ',
+							},
 							{
 								displayName: 'Body',
 								name: 'body',

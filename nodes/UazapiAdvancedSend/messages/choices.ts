@@ -57,9 +57,17 @@ const actionField: INodeProperties = {
 	type: 'options',
 	options: [
 		{ name: 'Call', value: 'call', description: 'Calls a phone number' },
-		{ name: 'Copy Code', value: 'copy', description: 'Copies a code, e.g. a coupon, to the clipboard' },
+		{
+			name: 'Copy Code',
+			value: 'copy',
+			description: 'Copies a code, e.g. a coupon, to the clipboard',
+		},
 		{ name: 'Open URL', value: 'url', description: 'Opens a link' },
-		{ name: 'Reply', value: 'reply', description: 'Sends a reply your webhook receives with the button ID' },
+		{
+			name: 'Reply',
+			value: 'reply',
+			description: 'Sends a reply your webhook receives with the button ID',
+		},
 	],
 	default: 'reply',
 };
@@ -123,7 +131,13 @@ export function buttonsProperty(description: string): INodeProperties {
 		placeholder: 'Add Button',
 		default: {},
 		description,
-		options: [{ displayName: 'Button', name: 'button', values: [actionField, labelField, ...actionValueFields] }],
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [actionField, labelField, ...actionValueFields],
+			},
+		],
 	};
 }
 
@@ -139,7 +153,11 @@ function compileButton(button: IDataObject, path: string): string {
 		const field = fieldPath(path, 'URL');
 		const url = readText(button, 'url', field);
 		if (!isHttpUrl(url)) {
-			throw new FieldProblem(field, url === '' ? 'is empty' : `"${url}" is not an http(s) URL`, 'Enter a full link starting with https://.');
+			throw new FieldProblem(
+				field,
+				url === '' ? 'is empty' : `"${url}" is not an http(s) URL`,
+				'Enter a full link starting with https://.',
+			);
 		}
 		return `${label}|${guardPart(url, field, 'button')}`;
 	}
@@ -153,7 +171,11 @@ function compileButton(button: IDataObject, path: string): string {
 		const field = fieldPath(path, 'Phone Number');
 		const phone = readText(button, 'phone', field).replace(/[\s().-]/g, '');
 		if (!PHONE.test(phone)) {
-			throw new FieldProblem(field, phone === '' ? 'is empty' : `"${phone}" is not a phone number`, 'Enter the number with country code, e.g. +5511999999999.');
+			throw new FieldProblem(
+				field,
+				phone === '' ? 'is empty' : `"${phone}" is not a phone number`,
+				'Enter the number with country code, e.g. +5511999999999.',
+			);
 		}
 		return `${label}|call:${phone}`;
 	}
@@ -163,7 +185,7 @@ function compileButton(button: IDataObject, path: string): string {
 		throw new FieldProblem(
 			field,
 			`"${id}" would turn the reply into a link, copy or call button`,
-			'Use an ID that does not start with http(s)://, url:, copy: or call:, or change the button\'s Action.',
+			"Use an ID that does not start with http(s)://, url:, copy: or call:, or change the button's Action.",
 		);
 	}
 	return id === '' ? label : `${label}|${id}`;
@@ -184,7 +206,7 @@ export const choicesInputProperties: INodeProperties[] = showFor(CHOICE_TYPES, [
 		type: 'options',
 		options: [
 			{ name: 'Builder', value: 'builder', description: 'Fill in the fields below' },
-			{ name: 'Raw Choices', value: 'raw', description: 'Write uazapi\'s choices strings yourself' },
+			{ name: 'Raw Choices', value: 'raw', description: "Write uazapi's choices strings yourself" },
 		],
 		default: 'builder',
 	},
@@ -194,7 +216,8 @@ export const choicesInputProperties: INodeProperties[] = showFor(CHOICE_TYPES, [
 		type: 'json',
 		default: '[]',
 		required: true,
-		description: 'A JSON array of uazapi choices strings, e.g. ["Yes|yes", "No|no"]. See the README for the grammar.',
+		description:
+			'A JSON array of uazapi choices strings, e.g. ["Yes|yes", "No|no"]. See the README for the grammar.',
 		displayOptions: { show: { choicesInput: ['raw'] } },
 	},
 ]);
@@ -223,13 +246,18 @@ const isImage = (choice: string) => choice.startsWith('{') && choice.endsWith('}
 
 export const buttonChoicesProblem: ChoiceCheck = (choices) => {
 	const index = choices.findIndex((choice) => /^[[{]/.test(choice) || choice.startsWith('|'));
-	return index === -1 ? undefined : `entry ${index + 1} ("${choices[index]}") is not a button: write "Label|action"`;
+	return index === -1
+		? undefined
+		: `entry ${index + 1} ("${choices[index]}") is not a button: write "Label|action"`;
 };
 
 export const listChoicesProblem: ChoiceCheck = (choices) => {
 	if (choices.every(isSection)) return 'has no rows: add at least one row under a section';
 	for (let index = 0; index < choices.length; index++) {
-		if (isSection(choices[index]) && (index === choices.length - 1 || isSection(choices[index + 1]))) {
+		if (
+			isSection(choices[index]) &&
+			(index === choices.length - 1 || isSection(choices[index + 1]))
+		) {
 			return `section ${choices[index]} has no rows: add a row or remove the section`;
 		}
 	}
@@ -237,7 +265,8 @@ export const listChoicesProblem: ChoiceCheck = (choices) => {
 };
 
 export const carouselChoicesProblem: ChoiceCheck = (choices) => {
-	if (!isSection(choices[0])) return 'must start with a card text in brackets, e.g. "[Title\\nBody]"';
+	if (!isSection(choices[0]))
+		return 'must start with a card text in brackets, e.g. "[Title\\nBody]"';
 	for (let index = 0; index < choices.length; index++) {
 		if (isSection(choices[index]) && !isImage(choices[index + 1] ?? '')) {
 			return `card ${choices[index]} has no image: follow the card text with "{https://...}"`;

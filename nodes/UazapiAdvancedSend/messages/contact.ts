@@ -53,10 +53,13 @@ export const contact: MessageTypeDefinition = {
 		],
 	),
 	schema: messageSchema('contact', {
-		fullName: requiredText(256, 'Enter the contact\'s name.'),
+		fullName: requiredText(256, "Enter the contact's name."),
 		phoneNumber: requiredText(256, 'Enter at least one phone number of the contact.').refine(
 			(value) => PHONE_LIST.test(value),
-			says('is not a list of phone numbers', 'Write numbers with country code, separated by commas, e.g. 5511999999999, 5511888888888.'),
+			says(
+				'is not a list of phone numbers',
+				'Write numbers with country code, separated by commas, e.g. 5511999999999, 5511888888888.',
+			),
 		),
 		organization: optionalText(256),
 		email: optionalText(256),
@@ -72,14 +75,21 @@ export const contact: MessageTypeDefinition = {
 	build(fields) {
 		const email = readText(fields, 'contactEmail', 'Email');
 		if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-			throw new FieldProblem('Email', `"${email}" is not an e-mail address`, 'Write it as name@example.com, or leave it empty.');
+			throw new FieldProblem(
+				'Email',
+				`"${email}" is not an e-mail address`,
+				'Write it as name@example.com, or leave it empty.',
+			);
 		}
-		return withoutEmpty({
-			fullName: readText(fields, 'contactName', 'Full Name'),
-			phoneNumber: readText(fields, 'contactPhones', 'Phone Numbers'),
-			organization: readText(fields, 'contactOrganization', 'Organization'),
-			email,
-			url: readText(fields, 'contactUrl', 'Website'),
-		}) ;
+		return withoutEmpty(
+			{
+				fullName: readText(fields, 'contactName', 'Full Name'),
+				phoneNumber: readText(fields, 'contactPhones', 'Phone Numbers'),
+				organization: readText(fields, 'contactOrganization', 'Organization'),
+				email,
+				url: readText(fields, 'contactUrl', 'Website'),
+			},
+			['fullName', 'phoneNumber'],
+		);
 	},
 };

@@ -36,7 +36,10 @@ export interface MessageTypeDefinition {
 }
 
 /** Shows each property only for the given message types (keeping any other conditions). */
-export function showFor(types: SenderMessageType[], properties: INodeProperties[]): INodeProperties[] {
+export function showFor(
+	types: SenderMessageType[],
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => ({
 		...property,
 		displayOptions: {

@@ -68,7 +68,7 @@ const recipientOverrideField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 120363012345678901@g.us',
-	description: 'Send this message to another number or group instead of the item\'s recipient',
+	description: "Send this message to another number or group instead of the item's recipient",
 };
 
 /** The fields of one entry of the Messages list: type selector, each type's fields, override. */
@@ -87,7 +87,8 @@ export async function buildMessage(
 ): Promise<IDataObject> {
 	const definition = definitionOf(entry.type ?? 'text');
 	const override = entry.number === undefined || entry.number === '' ? undefined : entry.number;
-	const number = override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override');
+	const number =
+		override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override');
 	const fields = await definition.build(entry, context);
 	const message = { number, type: definition.type, ...fields };
 	return checkMessage(definition.schema, message, definition.labels, definition.type);
@@ -106,5 +107,10 @@ export function checkJsonMessage(value: unknown): IDataObject {
 	const definition = definitionOf(message.type);
 	const number = normaliseRecipient(message.number, '"number"');
 	const checked = number === message.number ? message : { ...message, number };
-	return checkMessage(definition.schema, checked, RAW_LABELS.get(definition.type)!, definition.type);
+	return checkMessage(
+		definition.schema,
+		checked,
+		RAW_LABELS.get(definition.type)!,
+		definition.type,
+	);
 }

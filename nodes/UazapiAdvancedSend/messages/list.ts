@@ -20,22 +20,39 @@ const CHOICES_FIX = 'Add at least one section with at least one row.';
 function compileSection(section: IDataObject, sectionPath: string): string[] {
 	const titleField = fieldPath(sectionPath, 'Title');
 	const title = guardPart(readText(section, 'title', titleField), titleField, 'list section');
-	if (title === '') throw new FieldProblem(titleField, 'is empty', 'Name the section, e.g. Electronics.');
+	if (title === '')
+		throw new FieldProblem(titleField, 'is empty', 'Name the section, e.g. Electronics.');
 	if (/[[\]]/.test(title)) {
-		throw new FieldProblem(titleField, 'contains a square bracket, which would end the section title early', 'Remove "[" and "]" from the title.');
+		throw new FieldProblem(
+			titleField,
+			'contains a square bracket, which would end the section title early',
+			'Remove "[" and "]" from the title.',
+		);
 	}
 	const rows = readEntries(section, 'rows', 'row');
 	if (rows.length === 0) {
-		throw new FieldProblem(fieldPath(sectionPath, 'Rows'), 'is empty', 'Add at least one row to the section, or remove the section.');
+		throw new FieldProblem(
+			fieldPath(sectionPath, 'Rows'),
+			'is empty',
+			'Add at least one row to the section, or remove the section.',
+		);
 	}
 	return [
 		`[${title}]`,
 		...rows.map((row, index) => {
 			const rowPath = fieldPath(sectionPath, `row ${index + 1}`);
 			const rowTitleField = fieldPath(rowPath, 'Title');
-			const rowTitle = guardOpening(guardPart(readText(row, 'title', rowTitleField), rowTitleField, 'list row'), rowTitleField);
-			if (rowTitle === '') throw new FieldProblem(rowTitleField, 'is empty', 'Enter the text of the row.');
-			const id = guardPart(readText(row, 'id', fieldPath(rowPath, 'Row ID')), fieldPath(rowPath, 'Row ID'), 'list row');
+			const rowTitle = guardOpening(
+				guardPart(readText(row, 'title', rowTitleField), rowTitleField, 'list row'),
+				rowTitleField,
+			);
+			if (rowTitle === '')
+				throw new FieldProblem(rowTitleField, 'is empty', 'Enter the text of the row.');
+			const id = guardPart(
+				readText(row, 'id', fieldPath(rowPath, 'Row ID')),
+				fieldPath(rowPath, 'Row ID'),
+				'list row',
+			);
 			const description = guardPart(
 				readText(row, 'description', fieldPath(rowPath, 'Description')),
 				fieldPath(rowPath, 'Description'),
@@ -51,7 +68,9 @@ function compileSection(section: IDataObject, sectionPath: string): string[] {
 function compileSections(fields: IDataObject): string[] {
 	const sections = readEntries(fields, 'listSections', 'section');
 	if (sections.length === 0) throw new FieldProblem('Sections', 'is empty', CHOICES_FIX);
-	return sections.flatMap((section, index) => compileSection(section, fieldPath('Sections', `section ${index + 1}`)));
+	return sections.flatMap((section, index) =>
+		compileSection(section, fieldPath('Sections', `section ${index + 1}`)),
+	);
 }
 
 export const list: MessageTypeDefinition = {
@@ -99,7 +118,13 @@ export const list: MessageTypeDefinition = {
 						displayName: 'Section',
 						name: 'section',
 						values: [
-							{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Electronics' },
+							{
+								displayName: 'Title',
+								name: 'title',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. Electronics',
+							},
 							{
 								displayName: 'Rows',
 								name: 'rows',
@@ -112,16 +137,28 @@ export const list: MessageTypeDefinition = {
 										displayName: 'Row',
 										name: 'row',
 										values: [
-											{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Smartphones' },
+											{
+												displayName: 'Title',
+												name: 'title',
+												type: 'string',
+												default: '',
+												placeholder: 'e.g. Smartphones',
+											},
 											{
 												displayName: 'Row ID',
 												name: 'id',
 												type: 'string',
 												default: '',
 												placeholder: 'e.g. electronics_smartphones',
-												description: 'ID your webhook receives when the row is chosen. Defaults to the title.',
+												description:
+													'ID your webhook receives when the row is chosen. Defaults to the title.',
 											},
-											{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+											{
+												displayName: 'Description',
+												name: 'description',
+												type: 'string',
+												default: '',
+											},
 										],
 									},
 								],
@@ -134,17 +171,30 @@ export const list: MessageTypeDefinition = {
 	),
 	schema: messageSchema('list', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the menu button.'),
-		listButton: requiredText(LIMITS.captionLength, 'Enter the label of the button that opens the list, e.g. See Options.'),
+		listButton: requiredText(
+			LIMITS.captionLength,
+			'Enter the label of the button that opens the list, e.g. See Options.',
+		),
 		footerText: optionalText(LIMITS.captionLength),
 		choices: checkedChoices(listChoicesProblem, CHOICES_FIX),
 	}),
-	labels: { text: 'Text', listButton: 'Menu Button Label', footerText: 'Footer', choices: 'Sections' },
+	labels: {
+		text: 'Text',
+		listButton: 'Menu Button Label',
+		footerText: 'Footer',
+		choices: 'Sections',
+	},
 	build(fields) {
-		return withoutEmpty({
-			text: readText(fields, 'listText', 'Text'),
-			listButton: readText(fields, 'listButton', 'Menu Button Label'),
-			footerText: readText(fields, 'listFooter', 'Footer'),
-			choices: (usesRawChoices(fields) ? readRawChoices(fields) : compileSections(fields)) as string[],
-		});
+		return withoutEmpty(
+			{
+				text: readText(fields, 'listText', 'Text'),
+				listButton: readText(fields, 'listButton', 'Menu Button Label'),
+				footerText: readText(fields, 'listFooter', 'Footer'),
+				choices: (usesRawChoices(fields)
+					? readRawChoices(fields)
+					: compileSections(fields)) as string[],
+			},
+			['text', 'listButton'],
+		);
 	},
 };

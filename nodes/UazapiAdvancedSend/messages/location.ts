@@ -10,8 +10,20 @@ function coordinate(limit: number, name: string) {
 			required_error: says('is missing', `Enter the ${name}.`),
 			invalid_type_error: says('must be a number', `Enter the ${name} as a number, e.g. -23.5505.`),
 		})
-		.min(-limit, says(`must be between -${limit} and ${limit}`, `Check the ${name}; decimal degrees such as -23.5505 are expected.`))
-		.max(limit, says(`must be between -${limit} and ${limit}`, `Check the ${name}; decimal degrees such as -23.5505 are expected.`));
+		.min(
+			-limit,
+			says(
+				`must be between -${limit} and ${limit}`,
+				`Check the ${name}; decimal degrees such as -23.5505 are expected.`,
+			),
+		)
+		.max(
+			limit,
+			says(
+				`must be between -${limit} and ${limit}`,
+				`Check the ${name}; decimal degrees such as -23.5505 are expected.`,
+			),
+		);
 }
 
 export const location: MessageTypeDefinition = {
@@ -69,7 +81,7 @@ export const location: MessageTypeDefinition = {
 			throw new FieldProblem(
 				'Latitude / Longitude',
 				'are both 0, which is a point in the Atlantic Ocean',
-				'Enter the place\'s coordinates, or map them from the input item.',
+				"Enter the place's coordinates, or map them from the input item.",
 			);
 		}
 		return withoutEmpty({

@@ -16,21 +16,61 @@ interface MediaKind {
 }
 
 const KINDS: MediaKind[] = [
-	{ type: 'image', displayName: 'Image', description: 'A picture (JPG or PNG) with an optional caption', mimePrefix: 'image/' },
-	{ type: 'video', displayName: 'Video', description: 'An MP4 video with an optional caption', mimePrefix: 'video/' },
-	{ type: 'videoplay', displayName: 'Video (Autoplay)', description: 'An MP4 video that plays and loops by itself', mimePrefix: 'video/' },
-	{ type: 'audio', displayName: 'Audio', description: 'An audio file (MP3 or OGG)', mimePrefix: 'audio/' },
-	{ type: 'ptt', displayName: 'Voice Note', description: 'A voice note (push-to-talk), usually OGG', mimePrefix: 'audio/' },
-	{ type: 'myaudio', displayName: 'My Audio', description: 'A voice message, uazapi\'s alternative to the voice note', mimePrefix: 'audio/' },
-	{ type: 'sticker', displayName: 'Sticker', description: 'A sticker, usually WEBP', mimePrefix: 'image/' },
-	{ type: 'document', displayName: 'Document', description: 'A file such as a PDF, with file name and caption' },
+	{
+		type: 'image',
+		displayName: 'Image',
+		description: 'A picture (JPG or PNG) with an optional caption',
+		mimePrefix: 'image/',
+	},
+	{
+		type: 'video',
+		displayName: 'Video',
+		description: 'An MP4 video with an optional caption',
+		mimePrefix: 'video/',
+	},
+	{
+		type: 'videoplay',
+		displayName: 'Video (Autoplay)',
+		description: 'An MP4 video that plays and loops by itself',
+		mimePrefix: 'video/',
+	},
+	{
+		type: 'audio',
+		displayName: 'Audio',
+		description: 'An audio file (MP3 or OGG)',
+		mimePrefix: 'audio/',
+	},
+	{
+		type: 'ptt',
+		displayName: 'Voice Note',
+		description: 'A voice note (push-to-talk), usually OGG',
+		mimePrefix: 'audio/',
+	},
+	{
+		type: 'myaudio',
+		displayName: 'My Audio',
+		description: "A voice message, uazapi's alternative to the voice note",
+		mimePrefix: 'audio/',
+	},
+	{
+		type: 'sticker',
+		displayName: 'Sticker',
+		description: 'A sticker, usually WEBP',
+		mimePrefix: 'image/',
+	},
+	{
+		type: 'document',
+		displayName: 'Document',
+		description: 'A file such as a PDF, with file name and caption',
+	},
 ];
 
 const MEDIA_TYPES = KINDS.map((kind) => kind.type);
 const CAPTIONED: SenderMessageType[] = ['image', 'video', 'videoplay', 'document'];
 
 const SOURCE_LABEL = 'Media';
-const FILE_FIX = 'Give a public http(s) URL, base64 content, or pick "Binary Property" to send a file from the input item.';
+const FILE_FIX =
+	'Give a public http(s) URL, base64 content, or pick "Binary Property" to send a file from the input item.';
 
 const sourceProperties: INodeProperties[] = showFor(MEDIA_TYPES, [
 	{
@@ -40,7 +80,11 @@ const sourceProperties: INodeProperties[] = showFor(MEDIA_TYPES, [
 		options: [
 			{ name: 'URL', value: 'url', description: 'A public link uazapi downloads the file from' },
 			{ name: 'Base64', value: 'base64', description: 'The file content encoded as base64' },
-			{ name: 'Binary Property', value: 'binary', description: 'A file attached to the input item by an earlier node' },
+			{
+				name: 'Binary Property',
+				value: 'binary',
+				description: 'A file attached to the input item by an earlier node',
+			},
 		],
 		default: 'url',
 	},
@@ -69,7 +113,7 @@ const sourceProperties: INodeProperties[] = showFor(MEDIA_TYPES, [
 		type: 'string',
 		default: 'data',
 		required: true,
-		description: 'Name of the input item\'s binary property that holds the file',
+		description: "Name of the input item's binary property that holds the file",
 		displayOptions: { show: { mediaSource: ['binary'] } },
 	},
 ]);
@@ -134,13 +178,21 @@ async function readMedia(
 	if (source === 'base64') {
 		const content = readText(fields, 'mediaBase64', 'Base64 Content');
 		if (!isBase64(content)) {
-			throw new FieldProblem('Base64 Content', content === '' ? 'is empty' : 'is not valid base64', FILE_FIX);
+			throw new FieldProblem(
+				'Base64 Content',
+				content === '' ? 'is empty' : 'is not valid base64',
+				FILE_FIX,
+			);
 		}
 		return { file: content };
 	}
 	const url = readText(fields, 'mediaUrl', 'Media URL');
 	if (!isHttpUrl(url)) {
-		throw new FieldProblem('Media URL', url === '' ? 'is empty' : `"${url}" is not an http(s) URL`, FILE_FIX);
+		throw new FieldProblem(
+			'Media URL',
+			url === '' ? 'is empty' : `"${url}" is not an http(s) URL`,
+			FILE_FIX,
+		);
 	}
 	return { file: url };
 }
@@ -170,7 +222,9 @@ function mediaType(kind: MediaKind): MessageTypeDefinition {
 			return withoutEmpty({
 				file: media.file,
 				text: captioned ? readText(fields, 'caption', 'Caption') : undefined,
-				docName: isDocument ? readText(fields, 'docName', 'File Name') || media.fileName : undefined,
+				docName: isDocument
+					? readText(fields, 'docName', 'File Name') || media.fileName
+					: undefined,
 				mimetype: media.mimeType,
 			});
 		},

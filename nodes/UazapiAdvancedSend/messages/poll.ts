@@ -11,8 +11,10 @@ import { messageSchema, requiredText, says } from './schema';
 const OPTIONS_FIX = `Give the poll ${LIMITS.pollOptionsMin} to ${LIMITS.pollOptionsMax} different options.`;
 
 function pollOptionsProblem(choices: string[]): string | undefined {
-	if (choices.length < LIMITS.pollOptionsMin) return `has ${choices.length} option(s); a poll needs at least ${LIMITS.pollOptionsMin}`;
-	if (choices.length > LIMITS.pollOptionsMax) return `has ${choices.length} options; WhatsApp allows at most ${LIMITS.pollOptionsMax}`;
+	if (choices.length < LIMITS.pollOptionsMin)
+		return `has ${choices.length} option(s); a poll needs at least ${LIMITS.pollOptionsMin}`;
+	if (choices.length > LIMITS.pollOptionsMax)
+		return `has ${choices.length} options; WhatsApp allows at most ${LIMITS.pollOptionsMax}`;
 	const seen = new Set<string>();
 	for (const choice of choices) {
 		if (seen.has(choice)) return `has "${choice}" twice; WhatsApp needs every option to differ`;
@@ -57,7 +59,15 @@ export const poll: MessageTypeDefinition = {
 					{
 						displayName: 'Option',
 						name: 'option',
-						values: [{ displayName: 'Text', name: 'text', type: 'string', default: '', placeholder: 'e.g. Monday' }],
+						values: [
+							{
+								displayName: 'Text',
+								name: 'text',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. Monday',
+							},
+						],
 					},
 				],
 			},
@@ -95,7 +105,9 @@ export const poll: MessageTypeDefinition = {
 	build(fields) {
 		return {
 			text: readText(fields, 'pollQuestion', 'Question'),
-			choices: (usesRawChoices(fields) ? readRawChoices(fields) : compileOptions(fields)) as string[],
+			choices: (usesRawChoices(fields)
+				? readRawChoices(fields)
+				: compileOptions(fields)) as string[],
 			selectableCount: readNumber(fields, 'selectableCount', 'Selectable Count', 1),
 		};
 	},

@@ -28,7 +28,12 @@ export function requireText(fields: IDataObject, key: string, label: string, fix
 }
 
 /** A number field; numeric text from expressions is accepted. */
-export function readNumber(fields: IDataObject, key: string, label: string, fallback: number): number {
+export function readNumber(
+	fields: IDataObject,
+	key: string,
+	label: string,
+	fallback: number,
+): number {
 	const value = fields[key];
 	if (value === undefined || value === null || value === '') return fallback;
 	const parsed = typeof value === 'string' ? Number(value.trim().replace(',', '.')) : value;
@@ -53,10 +58,14 @@ export function readEntries(fields: IDataObject, key: string, entryKey: string):
 	return Array.isArray(entries) ? (entries as IDataObject[]) : [];
 }
 
-/** Drops optional fields left empty, so the body carries only what the user set. */
-export function withoutEmpty(message: IDataObject): IDataObject {
+/**
+ * Drops optional fields left empty, so the body carries only what the user set. Required fields
+ * stay, even empty, so the schema reports them as empty rather than missing.
+ */
+export function withoutEmpty(message: IDataObject, required: string[] = []): IDataObject {
 	for (const key of Object.keys(message)) {
-		if (message[key] === undefined || message[key] === '') delete message[key];
+		if ((message[key] === undefined || message[key] === '') && !required.includes(key))
+			delete message[key];
 	}
 	return message;
 }

@@ -14,11 +14,12 @@ export function normaliseRecipient(value: unknown, field: string): string {
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) {
 		value = String(value);
 	}
+	if (value === undefined || value === null) value = '';
 	if (typeof value !== 'string') {
 		throw new FieldProblem(
 			field,
 			`must be a phone number or chat ID, but it is ${describeValue(value)}`,
-			'Map the contact\'s phone number, e.g. {{ $json.phone }}, or type it as 5511999999999.',
+			"Map the contact's phone number, e.g. {{ $json.phone }}, or type it as 5511999999999.",
 		);
 	}
 	const trimmed = value.trim();
@@ -26,7 +27,7 @@ export function normaliseRecipient(value: unknown, field: string): string {
 		throw new FieldProblem(
 			field,
 			'is empty',
-			'Enter the recipient\'s number with country code (e.g. 5511999999999), or check that the mapped field has a value for this item.',
+			"Enter the recipient's number with country code (e.g. 5511999999999), or check that the mapped field has a value for this item.",
 		);
 	}
 	if (trimmed.includes('@')) {
@@ -58,6 +59,7 @@ export function describeValue(value: unknown): string {
 	if (value === null) return 'empty (null)';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+	if (typeof value === 'string')
+		return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
 	return `${typeof value} ${String(value)}`;
 }

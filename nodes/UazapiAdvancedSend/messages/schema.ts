@@ -14,7 +14,10 @@ export function says(problem: string, fix: string): string {
 
 const textType = {
 	required_error: says('is missing', 'Fill in this field.'),
-	invalid_type_error: says('must be text', 'Map a single text value, not a number, list or object.'),
+	invalid_type_error: says(
+		'must be text',
+		'Map a single text value, not a number, list or object.',
+	),
 };
 
 export function requiredText(max: number, fix: string) {
@@ -22,7 +25,10 @@ export function requiredText(max: number, fix: string) {
 		.string(textType)
 		.refine((text) => text.trim() !== '', says('is empty', fix))
 		.refine((text) => text.length <= max, {
-			message: says(`is longer than ${max} characters`, `Shorten it to ${max} characters or fewer.`),
+			message: says(
+				`is longer than ${max} characters`,
+				`Shorten it to ${max} characters or fewer.`,
+			),
 		});
 }
 
@@ -30,7 +36,10 @@ export function optionalText(max: number = LIMITS.textLength) {
 	return z
 		.string(textType)
 		.refine((text) => text.length <= max, {
-			message: says(`is longer than ${max} characters`, `Shorten it to ${max} characters or fewer.`),
+			message: says(
+				`is longer than ${max} characters`,
+				`Shorten it to ${max} characters or fewer.`,
+			),
 		})
 		.optional();
 }
@@ -65,11 +74,13 @@ export function urlOrBase64(fix: string) {
 export function choiceList(fix: string) {
 	return z
 		.array(
-			z.string({ invalid_type_error: says('must be a list of texts', fix) }).refine(
-				(choice) => choice.trim() !== '',
-				says('has an empty entry', fix),
-			),
-			{ required_error: says('is missing', fix), invalid_type_error: says('must be a list of texts', fix) },
+			z
+				.string({ invalid_type_error: says('must be a list of texts', fix) })
+				.refine((choice) => choice.trim() !== '', says('has an empty entry', fix)),
+			{
+				required_error: says('is missing', fix),
+				invalid_type_error: says('must be a list of texts', fix),
+			},
 		)
 		.min(1, says('is empty', fix));
 }

@@ -69,7 +69,9 @@ export const text: MessageTypeDefinition = {
 		linkPreview: optionalBoolean,
 		linkPreviewTitle: optionalText(),
 		linkPreviewDescription: optionalText(),
-		linkPreviewImage: urlOrBase64('Use a public image URL such as https://example.com/cover.jpg.').optional(),
+		linkPreviewImage: urlOrBase64(
+			'Use a public image URL such as https://example.com/cover.jpg.',
+		).optional(),
 		linkPreviewLarge: optionalBoolean,
 	}),
 	labels: {
