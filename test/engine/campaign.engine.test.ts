@@ -186,3 +186,39 @@ describe('answers from uazapi', () => {
 		expect(server.requests).toHaveLength(3);
 	});
 });
+
+describe('media from binary data produced by an earlier node', () => {
+	it('sends the file as base64 with the file name and MIME type n8n stored', async () => {
+		const pdf = Buffer.from('%PDF-1.7 boleto 123');
+		const items = [
+			{
+				json: { phone: '5511999999999' },
+				binary: {
+					data: {
+						data: pdf.toString('base64'),
+						mimeType: 'application/pdf',
+						fileName: 'boleto.pdf',
+					},
+				},
+			},
+		];
+		const result = await runWorkflow(
+			sendWorkflow(
+				fieldsParameters([{ type: 'document', mediaSource: 'binary', caption: 'Seu boleto' }]),
+				items,
+			),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		expect((server.requests[0].body as { messages: unknown[] }).messages).toEqual([
+			{
+				number: '5511999999999',
+				type: 'document',
+				file: pdf.toString('base64'),
+				text: 'Seu boleto',
+				docName: 'boleto.pdf',
+				mimetype: 'application/pdf',
+			},
+		]);
+	});
+});

@@ -32,19 +32,32 @@ export const TEST_CREDENTIALS = {
 	token: 'secret-instance-token',
 };
 
+/** Resolves "expression" functions for the item, at any depth, as n8n resolves expressions. */
 function resolve(value: ParameterValue, itemIndex: number): unknown {
-	return typeof value === 'function' ? (value as (index: number) => unknown)(itemIndex) : value;
+	if (typeof value === 'function')
+		return resolve((value as (index: number) => unknown)(itemIndex), itemIndex);
+	if (Array.isArray(value)) return value.map((entry) => resolve(entry, itemIndex));
+	if (
+		value !== null &&
+		typeof value === 'object' &&
+		Object.getPrototypeOf(value) === Object.prototype
+	) {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, resolve(entry, itemIndex)]),
+		);
+	}
+	return value;
 }
 
-/** Reads "a.b.c" from the parameters, resolving "expression" functions for the item. */
+/** Reads "a.b.c" from the parameters for one item. */
 function read(
 	parameters: Record<string, ParameterValue>,
 	path: string,
 	itemIndex: number,
 ): unknown {
-	let value: unknown = parameters;
+	let value: unknown = resolve(parameters, itemIndex);
 	for (const key of path.split('.')) {
-		value = resolve((value as Record<string, ParameterValue> | undefined)?.[key], itemIndex);
+		value = (value as Record<string, unknown> | undefined)?.[key];
 	}
 	return value;
 }
@@ -85,9 +98,9 @@ export function fakeContext(options: FakeContextOptions) {
 export function binaryItem(
 	json: IDataObject,
 	property: string,
-	file: Partial<IBinaryData> & { content: Buffer },
+	content: Buffer,
+	meta: Partial<IBinaryData>,
 ): INodeExecutionData {
-	const { content, ...meta } = file;
 	return {
 		json,
 		binary: {

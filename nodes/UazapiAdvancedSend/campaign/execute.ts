@@ -68,7 +68,7 @@ function mergeJsonFields(
 			);
 		}
 		merged[key] = value;
-		setBy.set(key, itemIndex);
+		if (earlier === undefined) setBy.set(key, itemIndex);
 	}
 }
 
