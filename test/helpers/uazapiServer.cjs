@@ -1,37 +1,146 @@
-// A stand-in for a uazapi server on 127.0.0.1 that records every request. Plain CommonJS because
-// it needs Node's own APIs, which n8n's lint rules forbid in TypeScript test files.
+// A local imitation of a uazapi server on 127.0.0.1 that records every request and keeps the
+// campaigns it is sent, so tests can create, list, page, pause and wait for them. Plain CommonJS
+// because it needs Node's own APIs, which n8n's lint rules forbid in TypeScript test files.
 const http = require('node:http');
 
-const TOKEN_ERROR = { status: 401, body: { error: 'Invalid token' } };
+const FOLDER_FIELDS = ['id', 'info', 'status', 'scheduled_for', 'delayMin', 'delayMax', 'log_total', 'log_sucess', 'log_failed', 'log_delivered', 'log_read', 'log_played', 'owner', 'created', 'updated'];
 
-function defaultReply(request, token) {
-	if (request.headers.token !== token) return TOKEN_ERROR;
-	if (request.method === 'GET' && request.path === '/instance/status') {
-		return {
-			status: 200,
-			body: { instance: { status: 'connected' }, status: { connected: true, loggedIn: true } },
-		};
+function createState() {
+	return { folders: [], nextId: 1 };
+}
+
+function folderView(folder) {
+	const view = {};
+	for (const key of FOLDER_FIELDS) view[key] = folder[key];
+	return view;
+}
+
+function createFolder(state, body) {
+	const now = new Date().toISOString();
+	const id = 'r' + (0x10000000000000 + state.nextId++).toString(16).slice(-14);
+	const folder = {
+		id,
+		info: body.info || '',
+		status: 'scheduled',
+		scheduled_for: body.scheduled_for === undefined ? Date.now() : body.scheduled_for,
+		// uazapi reports the delays it was given in seconds back in milliseconds.
+		delayMin: (body.delayMin || 0) * 1000,
+		delayMax: (body.delayMax || 0) * 1000,
+		log_total: body.messages.length,
+		log_sucess: 0,
+		log_failed: 0,
+		log_delivered: 0,
+		log_read: 0,
+		log_played: 0,
+		owner: '5511999999999',
+		created: now,
+		updated: now,
+		messages: body.messages.map((message, index) => ({
+			id: `5511999999999:${id}${String(index).padStart(6, '0')}`,
+			messageid: `${id}${String(index).padStart(6, '0')}`,
+			chatid: `${message.number}@s.whatsapp.net`,
+			status: 'Scheduled',
+			messageType: message.type,
+			text: message.text || '',
+			send_folder_id: id,
+		})),
+	};
+	state.folders.unshift(folder);
+	return folder;
+}
+
+/** Marks the next `count` scheduled messages of a folder as sent (or failed) and updates counters. */
+function progress(folder, count, outcome = 'Sent') {
+	for (const message of folder.messages) {
+		if (count === 0) break;
+		if (message.status !== 'Scheduled') continue;
+		message.status = outcome;
+		if (outcome === 'Sent') folder.log_sucess++;
+		else folder.log_failed++;
+		count--;
 	}
-	if (request.method === 'POST' && request.path === '/sender/advanced') {
-		const messages = request.body && request.body.messages;
-		if (!Array.isArray(messages) || messages.length === 0) {
-			return { status: 400, body: { error: 'messages is required' } };
+	const pending = folder.messages.some((message) => message.status === 'Scheduled');
+	folder.status = pending ? 'sending' : 'done';
+	folder.updated = new Date().toISOString();
+}
+
+function defaultReply(request, server) {
+	const { state, token } = server;
+	if (request.headers.token !== token) return { status: 401, body: { error: 'Invalid token' } };
+	const url = new URL(request.path, 'http://imitation');
+	const route = `${request.method} ${url.pathname}`;
+	const body = request.body || {};
+	switch (route) {
+		case 'GET /instance/status':
+			return { status: 200, body: { instance: { status: 'connected' }, status: { connected: true, loggedIn: true } } };
+		case 'POST /sender/advanced': {
+			if (!Array.isArray(body.messages) || body.messages.length === 0) {
+				return { status: 400, body: { error: 'messages is required' } };
+			}
+			const folder = createFolder(state, body);
+			return { status: 200, body: { folder_id: folder.id, count: body.messages.length, status: 'queued' } };
 		}
-		const folderId = 'r' + (0x10000000000000 + request.sequence).toString(16).slice(-14);
-		return { status: 200, body: { folder_id: folderId, count: messages.length, status: 'queued' } };
+		case 'GET /sender/listfolders':
+			if (server.beforeListFolders) server.beforeListFolders(state);
+			return { status: 200, body: state.folders.map(folderView) };
+		case 'POST /sender/listmessages': {
+			if (!body.folder_id) return { status: 400, body: { error: 'folder_id is required' } };
+			const folder = state.folders.find((candidate) => candidate.id === body.folder_id);
+			if (!folder) return { status: 400, body: { error: 'folder not found' } };
+			const wanted = folder.messages.filter((message) => !body.messageStatus || message.status === body.messageStatus);
+			const limit = Math.min(body.limit || 1000, 1000);
+			const offset = body.offset || 0;
+			return {
+				status: 200,
+				body: { messages: wanted.slice(offset, offset + limit), pagination: { totalRecords: wanted.length, limit, offset } },
+			};
+		}
+		case 'POST /sender/edit': {
+			if (!body.folder_id) return { status: 400, body: { error: 'folder_id is required' } };
+			const index = state.folders.findIndex((candidate) => candidate.id === body.folder_id);
+			if (index === -1) return { status: 400, body: { error: 'folder not found' } };
+			const folder = state.folders[index];
+			if (body.action === 'stop') {
+				folder.status = 'paused';
+				return { status: 200, body: { status: 'paused' } };
+			}
+			if (body.action === 'continue') {
+				if (folder.status === 'done') return { status: 400, body: { error: 'cannot continue a finished campaign' } };
+				folder.status = 'scheduled';
+				return { status: 200, body: { status: 'scheduled', message: 'Folder resumed successfully' } };
+			}
+			if (body.action === 'delete') {
+				state.folders.splice(index, 1);
+				return { status: 200, body: { status: 'deleting', message: 'Folder deletion has been initiated' } };
+			}
+			return { status: 400, body: { error: 'invalid action' } };
+		}
+		case 'POST /sender/cleardone':
+			return { status: 200, body: { status: 'cleanup started' } };
+		case 'DELETE /sender/clearall': {
+			const messagesDeleted = state.folders.reduce((sum, folder) => sum + folder.messages.length, 0);
+			const foldersDeleted = state.folders.length;
+			state.folders.length = 0;
+			return { status: 200, body: { status: 'processed', messages_deleted: messagesDeleted, folders_deleted: foldersDeleted } };
+		}
+		default:
+			return { status: 404, body: { error: 'not found' } };
 	}
-	return { status: 404, body: { error: 'not found' } };
 }
 
 /**
- * Starts the server. `respond(request)` may return {status, body, delayMs, raw} to answer a
- * request differently; returning undefined falls back to the default behaviour.
+ * Starts the imitation. `respond(request)` may return {status, body, raw, contentType, delayMs}
+ * to answer a request differently; returning undefined falls back to the imitation.
  */
 async function startUazapiServer(options = {}) {
-	const token = options.token || 'test-token';
-	let respond = options.respond;
-	const requests = [];
-	const server = http.createServer((req, res) => {
+	const server = {
+		token: options.token || 'test-token',
+		state: createState(),
+		requests: [],
+		respond: options.respond,
+		beforeListFolders: undefined,
+	};
+	const httpServer = http.createServer((req, res) => {
 		const chunks = [];
 		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', () => {
@@ -42,15 +151,9 @@ async function startUazapiServer(options = {}) {
 			} catch {
 				body = raw;
 			}
-			const request = {
-				method: req.method,
-				path: req.url,
-				headers: req.headers,
-				body,
-				sequence: requests.length,
-			};
-			requests.push(request);
-			const reply = (respond && respond(request)) || defaultReply(request, token);
+			const request = { method: req.method, path: req.url, headers: req.headers, body, sequence: server.requests.length };
+			server.requests.push(request);
+			const reply = (server.respond && server.respond(request)) || defaultReply(request, server);
 			const send = () => {
 				if (res.destroyed) return;
 				res.writeHead(reply.status, { 'content-type': reply.contentType || 'application/json' });
@@ -60,19 +163,30 @@ async function startUazapiServer(options = {}) {
 			else send();
 		});
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
+	await new Promise((resolve) => httpServer.listen(options.port || 0, '127.0.0.1', resolve));
+	const { port } = httpServer.address();
 	return {
 		url: `http://127.0.0.1:${port}`,
-		token,
-		requests,
+		token: server.token,
+		requests: server.requests,
+		state: server.state,
+		progress,
 		setResponder(next) {
-			respond = next;
+			server.respond = next;
+		},
+		setBeforeListFolders(hook) {
+			server.beforeListFolders = hook;
+		},
+		reset() {
+			server.requests.length = 0;
+			server.state.folders.length = 0;
+			server.respond = undefined;
+			server.beforeListFolders = undefined;
 		},
 		close() {
 			return new Promise((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
+				httpServer.closeAllConnections();
+				httpServer.close(() => resolve());
 			});
 		},
 	};

@@ -14,15 +14,49 @@ export interface Reply {
 	delayMs?: number;
 }
 
+export interface ImitatedMessage {
+	id: string;
+	messageid: string;
+	chatid: string;
+	status: string;
+	messageType: string;
+	text: string;
+	send_folder_id: string;
+}
+
+export interface ImitatedFolder {
+	id: string;
+	info: string;
+	status: string;
+	scheduled_for: number;
+	delayMin: number;
+	delayMax: number;
+	log_total: number;
+	log_sucess: number;
+	log_failed: number;
+	log_delivered: number;
+	log_read: number;
+	log_played: number;
+	owner: string;
+	created: string;
+	updated: string;
+	messages: ImitatedMessage[];
+}
+
 export interface UazapiServer {
 	url: string;
 	token: string;
 	requests: RecordedRequest[];
+	state: { folders: ImitatedFolder[] };
+	progress(folder: ImitatedFolder, count: number, outcome?: 'Sent' | 'Failed'): void;
 	setResponder(respond: ((request: RecordedRequest) => Reply | undefined) | undefined): void;
+	setBeforeListFolders(hook: ((state: { folders: ImitatedFolder[] }) => void) | undefined): void;
+	reset(): void;
 	close(): Promise<void>;
 }
 
 export function startUazapiServer(options?: {
 	token?: string;
+	port?: number;
 	respond?: (request: RecordedRequest) => Reply | undefined;
 }): Promise<UazapiServer>;
