@@ -10,6 +10,11 @@ export const CREDENTIAL_TYPE = 'uazapiSenderApi';
 export const ENDPOINTS = {
 	instanceStatus: '/instance/status',
 	senderAdvanced: '/sender/advanced',
+	listFolders: '/sender/listfolders',
+	listMessages: '/sender/listmessages',
+	editFolder: '/sender/edit',
+	clearDone: '/sender/cleardone',
+	clearAll: '/sender/clearall',
 } as const;
 
 /** The `type` values `/sender/advanced` accepts (OpenAPI enum, copies from 2026-04-16 on). */
@@ -59,3 +64,14 @@ export const LIMITS = {
 
 /** How long the campaign POST may take before we give up (the request helper's default is 300 s). */
 export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+/** /sender/listmessages answers at most this many messages per page. */
+export const MESSAGES_PAGE_SIZE = 1000;
+
+/**
+ * Campaign statuses as /sender/edit documents them. "done" ends a campaign; the folder list may
+ * also use other words (the OpenAPI example says "ativo"), so a campaign whose counters account
+ * for every message is treated as done as well.
+ */
+export const CAMPAIGN_DONE_STATUSES = ['done', 'completed', 'finished'];
+export const CAMPAIGN_DELETED_STATUSES = ['deleting', 'deleted'];

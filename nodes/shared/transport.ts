@@ -18,6 +18,7 @@ export interface UazapiRequest {
 	method: IHttpRequestMethods;
 	endpoint: string;
 	body?: IDataObject;
+	qs?: IDataObject;
 	itemIndex: number;
 	timeoutSeconds: number;
 }
@@ -52,6 +53,7 @@ export async function uazapiRequest<T = IDataObject>(
 			baseURL: serverOrigin(credentials.serverUrl),
 			url: request.endpoint,
 			body: request.body,
+			qs: request.qs,
 			json: true,
 			timeout: request.timeoutSeconds * 1000,
 		})) as T;

@@ -1,4 +1,6 @@
-import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError, type NodeApiError, type INode } from 'n8n-workflow';
+
+import { asNodeError as asSharedNodeError } from '../../shared/errors';
 
 import { FieldProblem } from '../messages';
 
@@ -53,6 +55,5 @@ export function asNodeError(
 	place: Place,
 ): NodeOperationError | NodeApiError {
 	if (error instanceof FieldProblem) return inputError(node, error, place);
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex: place.itemIndex });
+	return asSharedNodeError(node, error, place.itemIndex);
 }

@@ -1,0 +1,16 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { campaignNotFound, findCampaign, folderIdField, readFolderId } from '../common';
+import type { Operation } from '../operation';
+
+export const getCampaign: Operation = {
+	description: updateDisplayOptions({ show: { resource: ['campaign'], operation: ['get'] } }, [
+		folderIdField,
+	]),
+	async execute(itemIndex) {
+		const folderId = readFolderId(this, itemIndex);
+		const campaign = await findCampaign(this, itemIndex, folderId);
+		if (!campaign) throw campaignNotFound(this, itemIndex, folderId);
+		return [campaign];
+	},
+};

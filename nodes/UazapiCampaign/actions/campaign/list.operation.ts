@@ -1,0 +1,49 @@
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { listFolders, toCampaign } from '../common';
+import type { Operation } from '../operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'All', value: '' },
+			{ name: 'Active', value: 'Active' },
+			{ name: 'Archived', value: 'Archived' },
+		],
+		default: '',
+		description:
+			'Filter uazapi applies on its side (some servers ignore it and return all campaigns)',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const listCampaigns: Operation = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['campaign'], operation: ['list'] } },
+		properties,
+	),
+	async execute(itemIndex) {
+		const status = this.getNodeParameter('status', itemIndex, '') as string;
+		const campaigns: IDataObject[] = (await listFolders(this, itemIndex, status)).map(toCampaign);
+		if (this.getNodeParameter('returnAll', itemIndex, false)) return campaigns;
+		return campaigns.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	},
+};

@@ -1,0 +1,94 @@
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS, MESSAGES_PAGE_SIZE } from '../../../shared/contract';
+import { folderIdField, readFolderId, request } from '../common';
+import type { Operation } from '../operation';
+
+const properties: INodeProperties[] = [
+	folderIdField,
+	{
+		displayName: 'Status',
+		name: 'messageStatus',
+		type: 'options',
+		options: [
+			{ name: 'All', value: '' },
+			{ name: 'Failed', value: 'Failed' },
+			{ name: 'Scheduled', value: 'Scheduled' },
+			{ name: 'Sent', value: 'Sent' },
+		],
+		default: '',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+interface MessagesPage {
+	messages?: IDataObject[];
+	pagination?: IDataObject;
+}
+
+/**
+ * Pages through POST /sender/listmessages. Current servers page with limit/offset, older ones with
+ * page/pageSize: both are sent, so either reads the page meant. Paging stops at a short page, at
+ * the announced total, or if a server that ignores both sends the same page twice.
+ */
+export const listMessages: Operation = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['message'], operation: ['list'] } },
+		properties,
+	),
+	async execute(itemIndex) {
+		const folderId = readFolderId(this, itemIndex);
+		const messageStatus = this.getNodeParameter('messageStatus', itemIndex, '') as string;
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const messages: IDataObject[] = [];
+		let previousFirst: unknown;
+		while (messages.length < wanted) {
+			const limit = Math.min(MESSAGES_PAGE_SIZE, wanted - messages.length);
+			const offset = messages.length;
+			const answer = await request<MessagesPage | IDataObject[]>(
+				this,
+				itemIndex,
+				'POST',
+				ENDPOINTS.listMessages,
+				{
+					body: {
+						folder_id: folderId,
+						...(messageStatus ? { messageStatus } : {}),
+						limit,
+						offset,
+						page: Math.floor(offset / limit) + 1,
+						pageSize: limit,
+					},
+				},
+			);
+			const page = (Array.isArray(answer) ? answer : (answer?.messages ?? [])) as IDataObject[];
+			const first = page[0]?.id ?? page[0]?.messageid;
+			if (page.length === 0 || (offset > 0 && first !== undefined && first === previousFirst))
+				break;
+			previousFirst = first;
+			messages.push(...page.map((message) => ({ folder_id: folderId, ...message })));
+			const total = Number(
+				(answer as MessagesPage)?.pagination?.totalRecords ??
+					(answer as MessagesPage)?.pagination?.total,
+			);
+			if (page.length < limit || (Number.isFinite(total) && messages.length >= total)) break;
+		}
+		return messages.slice(0, wanted);
+	},
+};

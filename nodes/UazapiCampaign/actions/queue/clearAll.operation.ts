@@ -1,0 +1,56 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/contract';
+import { request } from '../common';
+import type { Operation } from '../operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'This deletes every campaign message of this instance, pending and sent, and every campaign. It cannot be undone.',
+		name: 'clearAllNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Confirm',
+		name: 'confirm',
+		type: 'boolean',
+		default: false,
+		description: 'Whether you really want to delete the whole sender queue of this instance',
+	},
+];
+
+export const clearAll: Operation = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['queue'], operation: ['clearAll'] } },
+		properties,
+	),
+	async execute(itemIndex) {
+		if (this.getNodeParameter('confirm', itemIndex, false) !== true) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Clear All was not confirmed, so nothing was deleted',
+				{
+					itemIndex,
+					description:
+						'Clear All deletes every campaign and message of this instance and cannot be undone. Turn on "Confirm" to run it.',
+				},
+			);
+		}
+		const answer = await request<IDataObject>(this, itemIndex, 'DELETE', ENDPOINTS.clearAll);
+		return [
+			{
+				status: answer?.status ?? null,
+				messagesDeleted: answer?.messages_deleted ?? null,
+				campaignsDeleted: answer?.folders_deleted ?? null,
+				info: answer?.info ?? null,
+			},
+		];
+	},
+};

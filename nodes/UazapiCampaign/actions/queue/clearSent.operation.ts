@@ -1,0 +1,30 @@
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/contract';
+import { request } from '../common';
+import type { Operation } from '../operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Older Than (Hours)',
+		name: 'hours',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 168,
+		description: 'Remove sent campaign messages older than this; 168 hours is 7 days',
+	},
+];
+
+export const clearSent: Operation = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['queue'], operation: ['clearSent'] } },
+		properties,
+	),
+	async execute(itemIndex) {
+		const hours = this.getNodeParameter('hours', itemIndex, 168) as number;
+		const answer = await request<IDataObject>(this, itemIndex, 'POST', ENDPOINTS.clearDone, {
+			body: { hours },
+		});
+		return [{ hours, status: answer?.status ?? null }];
+	},
+};
