@@ -22,6 +22,7 @@ import {
 
 import { UazapiSenderApi } from '../../credentials/UazapiSenderApi.credentials';
 import { UazapiAdvancedSend } from '../../nodes/UazapiAdvancedSend/UazapiAdvancedSend.node';
+import { UazapiCampaign } from '../../nodes/UazapiCampaign/UazapiCampaign.node';
 
 /**
  * Runs real workflows through n8n-core's WorkflowExecute: real parameter and expression
@@ -32,6 +33,7 @@ import { UazapiAdvancedSend } from '../../nodes/UazapiAdvancedSend/UazapiAdvance
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 export const ITEMS_SOURCE = 'test.itemsSource';
 export const ADVANCED_SEND = 'n8n-nodes-uazapi-sender.uazapiAdvancedSend';
+export const CAMPAIGN = 'n8n-nodes-uazapi-sender.uazapiCampaign';
 
 /** Stands in for n8n's Manual Trigger: one empty item. */
 class ManualTrigger implements INodeType {
@@ -76,6 +78,7 @@ const nodeTypes: Record<string, INodeType> = {
 	[MANUAL_TRIGGER]: new ManualTrigger(),
 	[ITEMS_SOURCE]: new ItemsSource(),
 	[ADVANCED_SEND]: new UazapiAdvancedSend(),
+	[CAMPAIGN]: new UazapiCampaign(),
 };
 
 const testNodeTypes: INodeTypes = {

@@ -3,7 +3,23 @@
 // because it needs Node's own APIs, which n8n's lint rules forbid in TypeScript test files.
 const http = require('node:http');
 
-const FOLDER_FIELDS = ['id', 'info', 'status', 'scheduled_for', 'delayMin', 'delayMax', 'log_total', 'log_sucess', 'log_failed', 'log_delivered', 'log_read', 'log_played', 'owner', 'created', 'updated'];
+const FOLDER_FIELDS = [
+	'id',
+	'info',
+	'status',
+	'scheduled_for',
+	'delayMin',
+	'delayMax',
+	'log_total',
+	'log_sucess',
+	'log_failed',
+	'log_delivered',
+	'log_read',
+	'log_played',
+	'owner',
+	'created',
+	'updated',
+];
 
 function createState() {
 	return { folders: [], nextId: 1 };
@@ -72,13 +88,19 @@ function defaultReply(request, server) {
 	const body = request.body || {};
 	switch (route) {
 		case 'GET /instance/status':
-			return { status: 200, body: { instance: { status: 'connected' }, status: { connected: true, loggedIn: true } } };
+			return {
+				status: 200,
+				body: { instance: { status: 'connected' }, status: { connected: true, loggedIn: true } },
+			};
 		case 'POST /sender/advanced': {
 			if (!Array.isArray(body.messages) || body.messages.length === 0) {
 				return { status: 400, body: { error: 'messages is required' } };
 			}
 			const folder = createFolder(state, body);
-			return { status: 200, body: { folder_id: folder.id, count: body.messages.length, status: 'queued' } };
+			return {
+				status: 200,
+				body: { folder_id: folder.id, count: body.messages.length, status: 'queued' },
+			};
 		}
 		case 'GET /sender/listfolders':
 			if (server.beforeListFolders) server.beforeListFolders(state);
@@ -87,12 +109,17 @@ function defaultReply(request, server) {
 			if (!body.folder_id) return { status: 400, body: { error: 'folder_id is required' } };
 			const folder = state.folders.find((candidate) => candidate.id === body.folder_id);
 			if (!folder) return { status: 400, body: { error: 'folder not found' } };
-			const wanted = folder.messages.filter((message) => !body.messageStatus || message.status === body.messageStatus);
+			const wanted = folder.messages.filter(
+				(message) => !body.messageStatus || message.status === body.messageStatus,
+			);
 			const limit = Math.min(body.limit || 1000, 1000);
 			const offset = body.offset || 0;
 			return {
 				status: 200,
-				body: { messages: wanted.slice(offset, offset + limit), pagination: { totalRecords: wanted.length, limit, offset } },
+				body: {
+					messages: wanted.slice(offset, offset + limit),
+					pagination: { totalRecords: wanted.length, limit, offset },
+				},
 			};
 		}
 		case 'POST /sender/edit': {
@@ -105,23 +132,40 @@ function defaultReply(request, server) {
 				return { status: 200, body: { status: 'paused' } };
 			}
 			if (body.action === 'continue') {
-				if (folder.status === 'done') return { status: 400, body: { error: 'cannot continue a finished campaign' } };
+				if (folder.status === 'done')
+					return { status: 400, body: { error: 'cannot continue a finished campaign' } };
 				folder.status = 'scheduled';
-				return { status: 200, body: { status: 'scheduled', message: 'Folder resumed successfully' } };
+				return {
+					status: 200,
+					body: { status: 'scheduled', message: 'Folder resumed successfully' },
+				};
 			}
 			if (body.action === 'delete') {
 				state.folders.splice(index, 1);
-				return { status: 200, body: { status: 'deleting', message: 'Folder deletion has been initiated' } };
+				return {
+					status: 200,
+					body: { status: 'deleting', message: 'Folder deletion has been initiated' },
+				};
 			}
 			return { status: 400, body: { error: 'invalid action' } };
 		}
 		case 'POST /sender/cleardone':
 			return { status: 200, body: { status: 'cleanup started' } };
 		case 'DELETE /sender/clearall': {
-			const messagesDeleted = state.folders.reduce((sum, folder) => sum + folder.messages.length, 0);
+			const messagesDeleted = state.folders.reduce(
+				(sum, folder) => sum + folder.messages.length,
+				0,
+			);
 			const foldersDeleted = state.folders.length;
 			state.folders.length = 0;
-			return { status: 200, body: { status: 'processed', messages_deleted: messagesDeleted, folders_deleted: foldersDeleted } };
+			return {
+				status: 200,
+				body: {
+					status: 'processed',
+					messages_deleted: messagesDeleted,
+					folders_deleted: foldersDeleted,
+				},
+			};
 		}
 		default:
 			return { status: 404, body: { error: 'not found' } };
@@ -151,7 +195,13 @@ async function startUazapiServer(options = {}) {
 			} catch {
 				body = raw;
 			}
-			const request = { method: req.method, path: req.url, headers: req.headers, body, sequence: server.requests.length };
+			const request = {
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+				body,
+				sequence: server.requests.length,
+			};
 			server.requests.push(request);
 			const reply = (server.respond && server.respond(request)) || defaultReply(request, server);
 			const send = () => {

@@ -1,0 +1,191 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import followUpWorkflow from '../../examples/campaign-follow-up.workflow.json';
+import { startUazapiServer, type UazapiServer } from '../helpers/uazapiServer.cjs';
+import { CAMPAIGN, ITEMS_SOURCE, runWorkflow } from './harness';
+import { contacts, CREDENTIAL_ID, fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
+
+const TOKEN = 'campaign-secret-token';
+let server: UazapiServer;
+beforeAll(async () => {
+	server = await startUazapiServer({ token: TOKEN });
+});
+beforeEach(() => server.reset());
+afterAll(async () => server.close());
+
+const credentials = () => ({ [CREDENTIAL_ID]: { serverUrl: server.url, token: TOKEN } });
+
+/** Items Source → uazapi Campaign with the given parameters. */
+function campaignWorkflow(parameters: IDataObject, items = [{ json: {} }]) {
+	const nodes: INode[] = [
+		{
+			id: 'source',
+			name: 'Items Source',
+			type: ITEMS_SOURCE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: items as never },
+		},
+		{
+			id: 'campaign',
+			name: 'uazapi Campaign',
+			type: CAMPAIGN,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: parameters as never,
+			credentials: { uazapiSenderApi: { id: CREDENTIAL_ID, name: 'uazapi' } },
+		},
+	];
+	return {
+		nodes,
+		connections: {
+			'Items Source': { main: [[{ node: 'uazapi Campaign', type: 'main' as const, index: 0 }]] },
+		},
+	};
+}
+
+async function createCampaign(recipients: number): Promise<string> {
+	const result = await runWorkflow(
+		sendWorkflow(fieldsParameters([{ type: 'text', text: 'Oi' }]), contacts(recipients)),
+		credentials(),
+	);
+	expect(result.error).toBeUndefined();
+	return result.output(SEND_NODE)[0].json.folder_id as string;
+}
+
+describe('uazapi Campaign node in n8n-core', () => {
+	it('lists all 2,500 messages of a campaign across three pages', async () => {
+		const folderId = await createCampaign(2500);
+		server.requests.length = 0;
+		const result = await runWorkflow(
+			campaignWorkflow({ resource: 'message', operation: 'list', folderId, returnAll: true }),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		const messages = result.output('uazapi Campaign');
+		expect(messages).toHaveLength(2500);
+		expect(new Set(messages.map((item) => item.json.id)).size).toBe(2500);
+		expect(server.requests.map((request) => (request.body as IDataObject).offset)).toEqual([
+			0, 1000, 2000,
+		]);
+	});
+
+	it('lists only the failed messages when asked', async () => {
+		const folderId = await createCampaign(5);
+		server.progress(server.state.folders[0], 2, 'Failed');
+		const result = await runWorkflow(
+			campaignWorkflow({
+				resource: 'message',
+				operation: 'list',
+				folderId,
+				messageStatus: 'Failed',
+				returnAll: true,
+			}),
+			credentials(),
+		);
+		expect(result.output('uazapi Campaign').map((item) => item.json.status)).toEqual([
+			'Failed',
+			'Failed',
+		]);
+	});
+
+	it('pauses, resumes and deletes a campaign', async () => {
+		const folderId = await createCampaign(2);
+		const act = async (operation: string) =>
+			(
+				await runWorkflow(
+					campaignWorkflow({ resource: 'campaign', operation, folderId }),
+					credentials(),
+				)
+			).output('uazapi Campaign')[0].json;
+		expect(await act('pause')).toMatchObject({ status: 'paused' });
+		expect(server.state.folders[0].status).toBe('paused');
+		expect(await act('resume')).toMatchObject({ status: 'scheduled' });
+		expect(server.state.folders[0].status).toBe('scheduled');
+		expect(await act('delete')).toMatchObject({ deleted: true, status: 'deleting' });
+		expect(server.state.folders).toHaveLength(0);
+	});
+
+	it('gets many campaigns with their counters', async () => {
+		await createCampaign(3);
+		await createCampaign(1);
+		const result = await runWorkflow(
+			campaignWorkflow({ resource: 'campaign', operation: 'list', returnAll: true }),
+			credentials(),
+		);
+		expect(
+			result
+				.output('uazapi Campaign')
+				.map((item) => [item.json.total, item.json.delayMin, item.json.delayMax]),
+		).toEqual([
+			[1, 3, 6],
+			[3, 3, 6],
+		]);
+	});
+
+	it('waits while the campaign goes from scheduled to sending to done', async () => {
+		const folderId = await createCampaign(4);
+		const statuses: string[] = [];
+		server.setBeforeListFolders((state) => {
+			const [folder] = state.folders;
+			if (statuses.length > 0) server.progress(folder, 2);
+			statuses.push(folder.status);
+		});
+		const result = await runWorkflow(
+			campaignWorkflow({
+				resource: 'campaign',
+				operation: 'waitUntilDone',
+				folderId,
+				pollInterval: 1,
+				maxWait: 1,
+			}),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		expect(statuses).toEqual(['scheduled', 'sending', 'done']);
+		expect(result.output('uazapi Campaign')[0].json).toMatchObject({
+			folder_id: folderId,
+			status: 'done',
+			done: true,
+			total: 4,
+			sent: 4,
+			failed: 0,
+			polls: 3,
+			timedOut: false,
+		});
+	});
+
+	it('ends the wait with a clear error when the campaign disappears', async () => {
+		const folderId = await createCampaign(1);
+		server.setBeforeListFolders((state) => state.folders.splice(0));
+		const result = await runWorkflow(
+			campaignWorkflow({
+				resource: 'campaign',
+				operation: 'waitUntilDone',
+				folderId,
+				pollInterval: 1,
+			}),
+			credentials(),
+		);
+		expect(result.error?.message).toBe(`No campaign "${folderId}" on this uazapi instance`);
+	});
+
+	it('runs the example chain: Advanced Send → Wait Until Done → List Messages', async () => {
+		server.setBeforeListFolders((state) =>
+			state.folders.forEach((folder) => server.progress(folder, 1)),
+		);
+		const result = await runWorkflow(followUpWorkflow as never, {
+			uazapiSeedCredential: { serverUrl: server.url, token: TOKEN },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output('Wait Until Done')[0].json).toMatchObject({
+			done: true,
+			total: 1,
+			sent: 1,
+		});
+		expect(result.output('List Messages').map((item) => item.json.status)).toEqual(['Sent']);
+		expect(
+			server.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`),
+		).toEqual(['POST /sender/advanced', 'GET /sender/listfolders', 'POST /sender/listmessages']);
+	});
+});
