@@ -175,7 +175,7 @@ describe('uazapi Campaign node in n8n-core', () => {
 			state.folders.forEach((folder) => server.progress(folder, 1)),
 		);
 		const result = await runWorkflow(followUpWorkflow as never, {
-			uazapiSeedCredential: { serverUrl: server.url, token: TOKEN },
+			uazapiCredential: { serverUrl: server.url, token: TOKEN },
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.output('Wait Until Done')[0].json).toMatchObject({

@@ -13,7 +13,7 @@ afterAll(async () => server.close());
 describe('the seed example workflow in n8n-core', () => {
 	it('sends exactly the seed payload with the token header', async () => {
 		const result = await runWorkflow(seedWorkflow as never, {
-			uazapiSeedCredential: { serverUrl: `${server.url}/`, token: 'seed-secret-token' },
+			uazapiCredential: { serverUrl: `${server.url}/`, token: 'seed-secret-token' },
 		});
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);

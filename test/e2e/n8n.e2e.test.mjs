@@ -1,0 +1,219 @@
+// End-to-end: this package, packed and installed the way n8n installs a community package, in a
+// real n8n 2.x, against the local uazapi imitation. Run with `npm run test:e2e`.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import axios from 'axios';
+
+import {
+	activateWorkflow,
+	createUserFolder,
+	ensureN8n,
+	importCredentials,
+	importWorkflows,
+	installPackage,
+	n8nCli,
+	packPackage,
+	REPO_ROOT,
+	restGet,
+	setupOwner,
+	startN8n,
+} from '../../scripts/lib/n8n.mjs';
+
+const require = createRequire(import.meta.url);
+const { startUazapiServer } = require('../helpers/uazapiServer.cjs');
+const seedPayload = require('../fixtures/seed-payload.json');
+
+const TOKEN = 'e2e-secret-instance-token';
+const WRONG_TOKEN = 'e2e-wrong-token-never-shown';
+const PDF = Buffer.from('%PDF-1.4\n% boleto 123\n%%EOF\n');
+const timings = {};
+
+let n8n;
+let imitation;
+let fileHost;
+let userFolder;
+let server;
+let session;
+
+function time(label, started) {
+	timings[label] = Number(((Date.now() - started) / 1000).toFixed(1));
+}
+
+function startFileHost() {
+	return new Promise((resolve) => {
+		const host = createServer((request, response) => {
+			response.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="boleto-123.pdf"' });
+			response.end(PDF);
+		});
+		host.listen(0, '127.0.0.1', () => resolve(host));
+	});
+}
+
+const campaignPosts = () => imitation.requests.filter((request) => request.path === '/sender/advanced');
+
+/** The executions of a workflow: the raw REST answer, and the strings stored in its run data. */
+async function executionsOf(workflowId) {
+	const { json } = await restGet(server.url, `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`, session.cookie);
+	const list = json.data.results ?? json.data;
+	return Promise.all(
+		list.map(async (execution) => {
+			const { text, json: detail } = await restGet(server.url, `/executions/${execution.id}`, session.cookie);
+			// n8n stores run data "flatted": a JSON array in which every string is one element.
+			const strings = JSON.parse(detail.data.data).filter((value) => typeof value === 'string');
+			return { text, strings };
+		}),
+	);
+}
+
+before(async () => {
+	const started = Date.now();
+	n8n = await ensureN8n();
+	time('n8n install (0 when cached)', started);
+	imitation = await startUazapiServer({ token: TOKEN });
+	fileHost = await startFileHost();
+	let step = Date.now();
+	userFolder = await createUserFolder(n8n);
+	const packFolder = mkdtempSync(join(tmpdir(), 'uazapi-tarball-'));
+	await installPackage(userFolder, await packPackage(packFolder));
+	rmSync(packFolder, { recursive: true, force: true });
+	await importCredentials(n8n, userFolder, [
+		{ id: 'uazapiCredential', name: 'uazapi imitation', type: 'uazapiSenderApi', data: { serverUrl: `${imitation.url}/`, token: TOKEN } },
+		{ id: 'uazapiBadToken', name: 'uazapi wrong token', type: 'uazapiSenderApi', data: { serverUrl: imitation.url, token: WRONG_TOKEN } },
+	]);
+	await importWorkflows(n8n, userFolder, [
+		join(REPO_ROOT, 'examples/seed-advanced-send.workflow.json'),
+		join(REPO_ROOT, 'examples/campaign-follow-up.workflow.json'),
+		join(REPO_ROOT, 'examples/crm-webhook-campaign.workflow.json'),
+		join(REPO_ROOT, 'test/e2e/workflows/bad-token.workflow.json'),
+		join(REPO_ROOT, 'test/e2e/workflows/boleto-document.workflow.json'),
+	]);
+	time('package install and imports', step);
+	step = Date.now();
+	// Headless runs of the Manual Trigger examples, before the server holds the database.
+	imitation.reset();
+	await n8nCli(n8n, userFolder, ['execute', '--id=uazapiSeedExample', '--rawOutput']);
+	timings.seedRequests = imitation.requests.map((request) => ({ ...request }));
+	imitation.reset();
+	imitation.setBeforeListFolders((state) => state.folders.forEach((folder) => imitation.progress(folder, folder.log_total)));
+	await n8nCli(n8n, userFolder, ['execute', '--id=uazapiFollowUp', '--rawOutput']);
+	timings.followUpRequests = imitation.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`);
+	time('headless executions', step);
+	step = Date.now();
+	server = await startN8n(n8n, userFolder);
+	session = await setupOwner(server.url);
+	for (const id of ['uazapiCrmWebhook', 'e2eBadToken', 'e2eBoletoDocument']) await activateWorkflow(server.url, session.cookie, id);
+	time('n8n start', step);
+}, { timeout: 30 * 60_000 });
+
+after(async () => {
+	await server?.stop();
+	await imitation?.close();
+	fileHost?.close();
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+	process.stderr.write(`e2e timings (s): ${JSON.stringify(timings, (key, value) => (key.endsWith('Requests') ? undefined : value))}\n`);
+});
+
+test('the seed example workflow sends exactly the seed payload, with the token header', () => {
+	const [request, ...others] = timings.seedRequests;
+	assert.equal(others.length, 0);
+	assert.equal(request.method, 'POST');
+	assert.equal(request.path, '/sender/advanced');
+	assert.equal(request.headers.token, TOKEN);
+	assert.deepEqual(request.body, seedPayload);
+});
+
+test('Advanced Send → Wait Until Done → List Messages runs in n8n', () => {
+	assert.deepEqual(timings.followUpRequests, ['POST /sender/advanced', 'GET /sender/listfolders', 'POST /sender/listmessages']);
+});
+
+test('a CRM calls the webhook with 50 contacts: one campaign, two personalised messages each, in order', async () => {
+	imitation.reset();
+	const contacts = Array.from({ length: 50 }, (_, index) => ({
+		name: `Cliente ${index}`,
+		phone: `+55 (11) 9${String(80000000 + index)}`,
+		order: `PED-${1000 + index}`,
+	}));
+	const started = Date.now();
+	const response = await axios.post(`${server.url}/webhook/crm-campaign`, { contacts });
+	timings['CRM webhook, 50 contacts'] = (Date.now() - started) / 1000;
+	assert.equal(response.status, 200);
+	assert.equal(campaignPosts().length, 1);
+	const { messages, delayMin, delayMax } = campaignPosts()[0].body;
+	assert.deepEqual([delayMin, delayMax], [10, 30]);
+	assert.equal(messages.length, 100);
+	contacts.forEach((contact, index) => {
+		const number = `5511${String(980000000 + index)}`;
+		assert.deepEqual(messages[2 * index], { number, type: 'text', text: `Olá ${contact.name}! Seu pedido ${contact.order} foi confirmado.` });
+		assert.deepEqual(messages[2 * index + 1], {
+			number,
+			type: 'button',
+			text: `${contact.name}, quer receber ofertas pelo WhatsApp?`,
+			choices: [`Sim, quero|optin-${contact.order}`, `Não, obrigado|optout-${contact.order}`],
+		});
+	});
+	assert.equal(response.data.count, 100);
+	assert.equal(response.data.recipientCount, 50);
+	assert.match(response.data.folder_id, /^r[0-9a-f]{14}$/);
+});
+
+test('a PDF downloaded by an earlier node goes out as a document from binary data', async () => {
+	imitation.reset();
+	const { port } = fileHost.address();
+	const response = await axios.post(`${server.url}/webhook/send-boleto`, {
+		phone: '5511999999999',
+		name: 'Maria',
+		fileUrl: `http://127.0.0.1:${port}/boleto.pdf`,
+	});
+	assert.equal(response.status, 200);
+	assert.deepEqual(campaignPosts()[0].body.messages, [
+		{
+			number: '5511999999999',
+			type: 'document',
+			file: PDF.toString('base64'),
+			text: 'Boleto de Maria',
+			docName: 'boleto-123.pdf',
+			mimetype: 'application/pdf',
+		},
+	]);
+});
+
+test('invalid input fails the execution with the node\'s error and nothing reaches uazapi', async () => {
+	imitation.reset();
+	const contacts = [
+		{ name: 'Ana', phone: '5511911111111', order: 'A1' },
+		{ name: 'Bruno', phone: 'não tem', order: 'B2' },
+	];
+	const response = await axios.post(`${server.url}/webhook/crm-campaign`, { contacts }, { validateStatus: () => true });
+	assert.equal(response.status, 500);
+	assert.equal(imitation.requests.length, 0);
+	const executions = await executionsOf('uazapiCrmWebhook');
+	assert.ok(
+		executions.some(({ strings }) => strings.includes('Item 1: "Recipient" "não tem" is not a phone number')),
+		'the execution holds the node error naming item 1 and the Recipient field',
+	);
+});
+
+test('a 401 fails with the credential hint and the token is nowhere in the execution data', async () => {
+	imitation.reset();
+	const response = await axios.post(
+		`${server.url}/webhook/crm-bad-token`,
+		{ contacts: [{ name: 'Ana', phone: '5511911111111', order: 'A1' }] },
+		{ validateStatus: () => true },
+	);
+	assert.equal(response.status, 500);
+	assert.ok(!JSON.stringify(response.data).includes(WRONG_TOKEN));
+	// n8n's request helper repeats a request once after a 401; uazapi queues nothing on a 401.
+	assert.equal(campaignPosts().length, 2);
+	const executions = await executionsOf('e2eBadToken');
+	assert.equal(executions.length, 1);
+	const [{ text, strings }] = executions;
+	assert.ok(strings.includes('uazapi refused the instance token'));
+	assert.ok(strings.some((value) => value.startsWith('Check the uazapi Sender credential')));
+	assert.ok(!text.includes(WRONG_TOKEN), 'the token must not appear in the execution data');
+});
