@@ -35,12 +35,12 @@ export function run(command, args, options = {}) {
 	});
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort() {
+/** A free TCP port on 127.0.0.1: the preferred one when it is free, else any. */
+export function freePort(preferred = 0) {
 	return new Promise((resolvePromise, reject) => {
 		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
+		server.on('error', (error) => (preferred ? freePort().then(resolvePromise, reject) : reject(error)));
+		server.listen(preferred, '127.0.0.1', () => {
 			const { port } = server.address();
 			server.close(() => resolvePromise(port));
 		});
@@ -177,8 +177,8 @@ export async function activateWorkflow(url, cookie, workflowId) {
 }
 
 /** Starts `n8n start` in its own process group; resolves once /healthz/readiness answers 200. */
-export async function startN8n(n8n, userFolder, extraEnv = {}) {
-	const ports = { http: await freePort(), broker: await freePort() };
+export async function startN8n(n8n, userFolder, { preferredPort = 0, env: extraEnv = {} } = {}) {
+	const ports = { http: await freePort(preferredPort), broker: await freePort() };
 	const url = `http://127.0.0.1:${ports.http}`;
 	const child = spawn(n8n.bin, ['start'], {
 		env: n8nEnv(userFolder, ports, extraEnv),
