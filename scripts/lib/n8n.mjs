@@ -174,6 +174,22 @@ export async function activateWorkflow(url, cookie, workflowId) {
 		body: JSON.stringify({ versionId: json.data.versionId }),
 	});
 	if (!response.ok) throw new Error(`activating ${workflowId} failed: ${response.status} ${await response.text()}`);
+	// n8n registers the webhooks of a workflow it just activated in the background.
+	for (const node of json.data.nodes.filter((candidate) => candidate.type === 'n8n-nodes-base.webhook')) {
+		await waitForWebhook(url, node.parameters.path, node.parameters.httpMethod ?? 'GET');
+	}
+}
+
+/** Waits until n8n answers for a webhook path (a GET on a POST webhook says "Did you mean ..."). */
+async function waitForWebhook(url, path, method) {
+	const started = Date.now();
+	while (Date.now() - started < 30_000) {
+		const response = await fetch(`${url}/webhook/${path}`, { method: method === 'GET' ? 'HEAD' : 'GET' });
+		const text = await response.text();
+		if (response.status !== 404 || text.includes('Did you mean')) return;
+		await new Promise((wait) => setTimeout(wait, 200));
+	}
+	throw new Error(`n8n did not register the webhook ${method} /webhook/${path}`);
 }
 
 /** Starts `n8n start` in its own process group; resolves once /healthz/readiness answers 200. */
