@@ -28,9 +28,9 @@ export function run(command, args, options = {}) {
 		child.stdout.on('data', (chunk) => (stdout += chunk));
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		child.on('error', reject);
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			if (code === 0 || options.allowFailure) resolvePromise({ code, stdout, stderr });
-			else reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`));
+			else reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`));
 		});
 	});
 }
@@ -59,7 +59,10 @@ export async function ensureN8n(version = N8N_VERSION) {
 	const started = Date.now();
 	log(`installing n8n ${version} into ${folder} (first run only, several minutes)`);
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
+	// n8n 1.x's nodes depend on xlsx from a tarball URL outside the npm registry, which cannot be
+	// reached here; the registry's last xlsx release stands in (it only serves spreadsheet nodes).
+	const overrides = version.startsWith('1.') ? { xlsx: '0.18.5' } : undefined;
+	writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true, overrides }));
 	const env = { ...process.env, npm_config_nodedir: dirname(dirname(process.execPath)) };
 	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n@${version}`], { cwd: folder, env });
 	await run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], { cwd: folder, env });
@@ -101,7 +104,7 @@ export async function installPackage(userFolder, tarball) {
 	return { name: manifest.name, version: manifest.version, folder: target };
 }
 
-export function n8nEnv(userFolder, ports, extra = {}) {
+export function n8nEnv(n8n, userFolder, ports, extra = {}) {
 	return {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,
@@ -116,7 +119,8 @@ export function n8nEnv(userFolder, ports, extra = {}) {
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_SECURE_COOKIE: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// n8n 2.x reaches the internet at start for this module; 1.x does not have it.
+		...(n8n.version.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 		N8N_LOG_LEVEL: 'warn',
 		GENERIC_TIMEZONE: 'UTC',
 		WEBHOOK_URL: `http://127.0.0.1:${ports.http}/`,
@@ -136,7 +140,7 @@ export async function createUserFolder(n8n) {
 		const empty = join(template, 'empty.json');
 		writeFileSync(empty, '[]');
 		const ports = { http: await freePort(), broker: await freePort() };
-		await run(n8n.bin, ['import:credentials', `--input=${empty}`], { env: n8nEnv(template, ports) });
+		await run(n8n.bin, ['import:credentials', `--input=${empty}`], { env: n8nEnv(n8n, template, ports) });
 		rmSync(empty);
 	}
 	const folder = mkdtempSync(join(tmpdir(), 'uazapi-n8n-'));
@@ -147,7 +151,7 @@ export async function createUserFolder(n8n) {
 /** Runs one n8n CLI command against the user folder (the server must not be running). */
 export function n8nCli(n8n, userFolder, args, options = {}) {
 	return freePort().then(async (http) =>
-		run(n8n.bin, args, { env: n8nEnv(userFolder, { http, broker: await freePort() }), ...options }),
+		run(n8n.bin, args, { env: n8nEnv(n8n, userFolder, { http, broker: await freePort() }), ...options }),
 	);
 }
 
@@ -168,11 +172,21 @@ export async function importWorkflows(n8n, userFolder, files) {
 /** Publishes (activates) a workflow through the REST API, so its webhook URLs answer. */
 export async function activateWorkflow(url, cookie, workflowId) {
 	const { json } = await restGet(url, `/workflows/${workflowId}`, cookie);
-	const response = await fetch(`${url}/rest/workflows/${workflowId}/activate`, {
+	const headers = { cookie, 'content-type': 'application/json' };
+	const { versionId } = json.data;
+	let response = await fetch(`${url}/rest/workflows/${workflowId}/activate`, {
 		method: 'POST',
-		headers: { cookie, 'content-type': 'application/json' },
-		body: JSON.stringify({ versionId: json.data.versionId }),
+		headers,
+		body: JSON.stringify({ versionId }),
 	});
+	if (response.status === 404) {
+		// n8n 1.x has no publish endpoint: a workflow is activated by updating its "active" flag.
+		response = await fetch(`${url}/rest/workflows/${workflowId}`, {
+			method: 'PATCH',
+			headers,
+			body: JSON.stringify({ active: true, versionId }),
+		});
+	}
 	if (!response.ok) throw new Error(`activating ${workflowId} failed: ${response.status} ${await response.text()}`);
 	// n8n registers the webhooks of a workflow it just activated in the background.
 	for (const node of json.data.nodes.filter((candidate) => candidate.type === 'n8n-nodes-base.webhook')) {
@@ -197,7 +211,7 @@ export async function startN8n(n8n, userFolder, { preferredPort = 0, env: extraE
 	const ports = { http: await freePort(preferredPort), broker: await freePort() };
 	const url = `http://127.0.0.1:${ports.http}`;
 	const child = spawn(n8n.bin, ['start'], {
-		env: n8nEnv(userFolder, ports, extraEnv),
+		env: n8nEnv(n8n, userFolder, ports, extraEnv),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -208,8 +222,9 @@ export async function startN8n(n8n, userFolder, { preferredPort = 0, env: extraE
 	while (Date.now() - started < 120_000) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output.slice(-4000)}`);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) break;
+			// n8n 1.x reports ready before its REST routes are mounted: wait for both.
+			const ready = await fetch(`${url}/healthz/readiness`);
+			if (ready.ok && (await fetch(`${url}/rest/settings`)).ok) break;
 		} catch {
 			// not listening yet
 		}
