@@ -66,13 +66,15 @@ interface FailedRequest {
 	status?: number;
 	code?: string;
 	data?: unknown;
+	/** Seconds a 429 asks to wait (its Retry-After header). */
+	retryAfter?: number;
 }
 
-/** Status, network code and body of a failed request, from n8n's error or axios' below it. */
+/** Status, network code, body and Retry-After of a failed request, from n8n's error or axios'. */
 function failedRequest(error: JsonObject): FailedRequest {
 	const cause = (error.cause ?? error) as {
 		code?: string;
-		response?: { status?: number; data?: unknown };
+		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 	};
 	const httpCode = Number(error.httpCode);
 	return {
@@ -80,7 +82,18 @@ function failedRequest(error: JsonObject): FailedRequest {
 			cause.response?.status ?? (Number.isInteger(httpCode) && httpCode > 0 ? httpCode : undefined),
 		code: cause.code,
 		data: cause.response?.data,
+		retryAfter: retryAfterSeconds(cause.response?.headers?.['retry-after']),
 	};
+}
+
+/** A Retry-After header, in seconds from now: it holds either seconds or an HTTP date. */
+function retryAfterSeconds(header: unknown): number | undefined {
+	if (typeof header !== 'string' && typeof header !== 'number') return undefined;
+	const text = String(header).trim();
+	const seconds = /^\d+$/.test(text)
+		? Number(text)
+		: Math.ceil((Date.parse(text) - Date.now()) / 1000);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 /** uazapi answers errors as {"error": "..."}; some endpoints use "message" or a bare string. */
@@ -127,10 +140,15 @@ function explain(failed: FailedRequest, request: UazapiRequest, said: string | u
 				description: `Send fewer messages per campaign or smaller media (use URLs instead of base64).${quote}`,
 			};
 		case 429:
-			return {
-				message: 'uazapi is rate-limiting this instance',
-				description: `Wait a few minutes before sending again.${quote}`,
-			};
+			return failed.retryAfter
+				? {
+						message: `uazapi is rate-limiting this instance and asks to wait ${failed.retryAfter} seconds`,
+						description: `Run the workflow again after ${failed.retryAfter} seconds (uazapi's Retry-After).${quote}`,
+					}
+				: {
+						message: 'uazapi is rate-limiting this instance',
+						description: `Wait a few minutes before sending again.${quote}`,
+					};
 	}
 	if (failed.status !== undefined && failed.status >= 500) {
 		return {

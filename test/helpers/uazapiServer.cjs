@@ -173,8 +173,8 @@ function defaultReply(request, server) {
 }
 
 /**
- * Starts the imitation. `respond(request)` may return {status, body, raw, contentType, delayMs}
- * to answer a request differently; returning undefined falls back to the imitation.
+ * Starts the imitation. `respond(request)` may return {status, body, raw, contentType, headers,
+ * delayMs} to answer a request differently; returning undefined falls back to the imitation.
  */
 async function startUazapiServer(options = {}) {
 	const server = {
@@ -206,7 +206,10 @@ async function startUazapiServer(options = {}) {
 			const reply = (server.respond && server.respond(request)) || defaultReply(request, server);
 			const send = () => {
 				if (res.destroyed) return;
-				res.writeHead(reply.status, { 'content-type': reply.contentType || 'application/json' });
+				res.writeHead(reply.status, {
+					'content-type': reply.contentType || 'application/json',
+					...reply.headers,
+				});
 				res.end(reply.raw !== undefined ? reply.raw : JSON.stringify(reply.body));
 			};
 			if (reply.delayMs) setTimeout(send, reply.delayMs).unref();

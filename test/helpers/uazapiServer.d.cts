@@ -11,6 +11,8 @@ export interface Reply {
 	body?: unknown;
 	raw?: string;
 	contentType?: string;
+	/** Extra response headers, e.g. {'retry-after': '30'}. */
+	headers?: Record<string, string>;
 	delayMs?: number;
 }
 

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import {
-	buildMessage,
+	buildMessageNow,
 	checkJsonMessage,
 	definitionOf,
 	FieldProblem,
@@ -50,7 +50,10 @@ function binaryReader(context: IExecuteFunctions, itemIndex: number): BuildConte
 	};
 }
 
-async function fromFields(context: IExecuteFunctions, itemIndex: number): Promise<ItemMessages> {
+function fromFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): ItemMessages | Promise<ItemMessages> {
 	const node = context.getNode();
 	let recipient: string;
 	try {
@@ -66,20 +69,63 @@ async function fromFields(context: IExecuteFunctions, itemIndex: number): Promis
 			{ itemIndex },
 		);
 	}
-	const reader = binaryReader(context, itemIndex);
+	// n8n hands over a list; anything else fails on entries() here, as it always did.
+	const list: IDataObject[] = Array.isArray(entries)
+		? entries
+		: Array.from((entries as unknown as Map<unknown, IDataObject>).entries(), ([, entry]) => entry);
+	return buildEntries(node, itemIndex, list, recipient, binaryReader(context, itemIndex));
+}
+
+/**
+ * Builds an item's messages in order. Only binary media make a builder wait; until one does, the
+ * item is built without promises, which saves time and garbage in large campaigns.
+ */
+function buildEntries(
+	node: INode,
+	itemIndex: number,
+	entries: IDataObject[],
+	recipient: string,
+	reader: BuildContext,
+): ItemMessages | Promise<ItemMessages> {
 	const messages: IDataObject[] = [];
-	for (const [index, entry] of entries.entries()) {
-		try {
-			messages.push(await buildMessage(entry, recipient, reader));
-		} catch (error) {
-			const typeName = safeTypeName(entry.type ?? 'text');
-			throw asNodeError(node, error, {
-				itemIndex,
-				message: { position: index + 1, count: entries.length, typeName },
-			});
+	const buildFrom = (start: number): ItemMessages | Promise<ItemMessages> => {
+		for (let index = start; index < entries.length; index++) {
+			let message: IDataObject | Promise<IDataObject>;
+			try {
+				message = buildMessageNow(entries[index], recipient, reader);
+			} catch (error) {
+				throw entryError(node, error, itemIndex, entries, index);
+			}
+			if (message instanceof Promise) {
+				return message.then(
+					(built) => {
+						messages.push(built);
+						return buildFrom(index + 1);
+					},
+					(error) => {
+						throw entryError(node, error, itemIndex, entries, index);
+					},
+				);
+			}
+			messages.push(message);
 		}
-	}
-	return { messages };
+		return { messages };
+	};
+	return buildFrom(0);
+}
+
+function entryError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	entries: IDataObject[],
+	index: number,
+) {
+	const typeName = safeTypeName(entries[index].type ?? 'text');
+	return asNodeError(node, error, {
+		itemIndex,
+		message: { position: index + 1, count: entries.length, typeName },
+	});
 }
 
 function safeTypeName(type: unknown): string {
@@ -148,12 +194,15 @@ function fromJson(context: IExecuteFunctions, itemIndex: number, now: number): I
 	return { messages, campaign };
 }
 
-/** The checked messages of one input item, in Fields or JSON mode. */
-export async function collectItemMessages(
+/**
+ * The checked messages of one input item, in Fields or JSON mode: a promise only when a binary
+ * file had to be read. Problems are thrown, or rejected through that promise.
+ */
+export function collectItemMessages(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	now: number,
-): Promise<ItemMessages> {
+): ItemMessages | Promise<ItemMessages> {
 	const mode = context.getNodeParameter('defineMessages', itemIndex, 'fields') as string;
-	return mode === 'json' ? fromJson(context, itemIndex, now) : await fromFields(context, itemIndex);
+	return mode === 'json' ? fromJson(context, itemIndex, now) : fromFields(context, itemIndex);
 }

@@ -83,7 +83,8 @@ export async function prepareCampaign(
 	const setBy = new Map<string, number>();
 	const messages: IDataObject[] = [];
 	for (const itemIndex of group) {
-		const item = await collectItemMessages(context, itemIndex, now);
+		const collected = collectItemMessages(context, itemIndex, now);
+		const item = collected instanceof Promise ? await collected : collected;
 		for (const message of item.messages) messages.push(message);
 		if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
 	}

@@ -1,7 +1,7 @@
 import { showFor, type MessageTypeDefinition } from './definition';
 import { FieldProblem } from './problem';
 import { readText, withoutEmpty } from './read';
-import { messageSchema, optionalText, requiredText, says } from './schema';
+import { messageSchema, optionalText, refine, requiredText, says } from './schema';
 
 /** One or more phone numbers, comma-separated, as uazapi's /send/contact documents. */
 const PHONE_LIST = /^\+?[\d\s().-]{8,20}(,\s*\+?[\d\s().-]{8,20})*$/;
@@ -54,7 +54,8 @@ export const contact: MessageTypeDefinition = {
 	),
 	schema: messageSchema('contact', {
 		fullName: requiredText(256, "Enter the contact's name."),
-		phoneNumber: requiredText(256, 'Enter at least one phone number of the contact.').refine(
+		phoneNumber: refine(
+			requiredText(256, 'Enter at least one phone number of the contact.'),
 			(value) => PHONE_LIST.test(value),
 			says(
 				'is not a list of phone numbers',

@@ -149,32 +149,45 @@ function megabytes(bytes: number): string {
 	return (bytes / 1024 / 1024).toFixed(1);
 }
 
-async function readMedia(
+interface MediaFile {
+	file: string;
+	fileName?: string;
+	mimeType?: string;
+}
+
+async function readBinaryMedia(
 	kind: MediaKind,
 	fields: IDataObject,
 	context: BuildContext,
-): Promise<{ file: string; fileName?: string; mimeType?: string }> {
-	const source = (fields.mediaSource as string | undefined) ?? 'url';
-	if (source === 'binary') {
-		const property = readText(fields, 'binaryProperty', 'Binary Property') || 'data';
-		const binary = await context.readBinary(property);
-		if (kind.mimePrefix && !binary.mimeType.startsWith(kind.mimePrefix)) {
-			throw new FieldProblem(
-				'Binary Property',
-				`"${property}" holds a ${binary.mimeType} file, which is not a${kind.mimePrefix === 'image/' ? 'n' : ''} ${kind.mimePrefix.slice(0, -1)}`,
-				`Choose a message type that fits the file (e.g. Document), or point to a ${kind.mimePrefix}* file.`,
-			);
-		}
-		const limit = kind.type === 'document' ? LIMITS.documentBytes : LIMITS.mediaBytes;
-		if (binary.size > limit) {
-			throw new FieldProblem(
-				'Binary Property',
-				`"${property}" is ${megabytes(binary.size)} MB; WhatsApp accepts at most ${megabytes(limit)} MB for this type`,
-				'Compress the file, or send a link to it instead.',
-			);
-		}
-		return { file: binary.base64, fileName: binary.fileName, mimeType: binary.mimeType };
+): Promise<MediaFile> {
+	const property = readText(fields, 'binaryProperty', 'Binary Property') || 'data';
+	const binary = await context.readBinary(property);
+	if (kind.mimePrefix && !binary.mimeType.startsWith(kind.mimePrefix)) {
+		throw new FieldProblem(
+			'Binary Property',
+			`"${property}" holds a ${binary.mimeType} file, which is not a${kind.mimePrefix === 'image/' ? 'n' : ''} ${kind.mimePrefix.slice(0, -1)}`,
+			`Choose a message type that fits the file (e.g. Document), or point to a ${kind.mimePrefix}* file.`,
+		);
 	}
+	const limit = kind.type === 'document' ? LIMITS.documentBytes : LIMITS.mediaBytes;
+	if (binary.size > limit) {
+		throw new FieldProblem(
+			'Binary Property',
+			`"${property}" is ${megabytes(binary.size)} MB; WhatsApp accepts at most ${megabytes(limit)} MB for this type`,
+			'Compress the file, or send a link to it instead.',
+		);
+	}
+	return { file: binary.base64, fileName: binary.fileName, mimeType: binary.mimeType };
+}
+
+/** The file of a media message; only a binary property needs a promise. */
+function readMedia(
+	kind: MediaKind,
+	fields: IDataObject,
+	context: BuildContext,
+): MediaFile | Promise<MediaFile> {
+	const source = (fields.mediaSource as string | undefined) ?? 'url';
+	if (source === 'binary') return readBinaryMedia(kind, fields, context);
 	if (source === 'base64') {
 		const content = readText(fields, 'mediaBase64', 'Base64 Content');
 		if (!isBase64(content)) {
@@ -217,16 +230,18 @@ function mediaType(kind: MediaKind): MessageTypeDefinition {
 			...(isDocument ? { docName: 'File Name' } : {}),
 			mimetype: 'Binary Property',
 		},
-		async build(fields, context) {
-			const media = await readMedia(kind, fields, context);
-			return withoutEmpty({
-				file: media.file,
-				text: captioned ? readText(fields, 'caption', 'Caption') : undefined,
-				docName: isDocument
-					? readText(fields, 'docName', 'File Name') || media.fileName
-					: undefined,
-				mimetype: media.mimeType,
-			});
+		build(fields, context) {
+			const finish = (media: MediaFile) =>
+				withoutEmpty({
+					file: media.file,
+					text: captioned ? readText(fields, 'caption', 'Caption') : undefined,
+					docName: isDocument
+						? readText(fields, 'docName', 'File Name') || media.fileName
+						: undefined,
+					mimetype: media.mimeType,
+				});
+			const media = readMedia(kind, fields, context);
+			return media instanceof Promise ? media.then(finish) : finish(media);
 		},
 	};
 }

@@ -13,7 +13,15 @@ export class FieldProblem extends Error {
 	}
 }
 
-/** Joins the labels of nested fields the way the n8n editor shows them. */
-export function fieldPath(...labels: Array<string | undefined>): string {
-	return labels.filter((label) => label !== undefined && label !== '').join(' › ');
+/**
+ * Joins the labels of nested fields the way the n8n editor shows them. Fixed parameters rather
+ * than a rest list: this runs for every button of every message, and the list would be garbage.
+ */
+export function fieldPath(first?: string, second?: string, third?: string): string {
+	return join(join(first, second), third);
+}
+
+function join(path: string | undefined, label: string | undefined): string {
+	if (label === undefined || label === '') return path ?? '';
+	return path === undefined || path === '' ? label : `${path} › ${label}`;
 }

@@ -60,14 +60,17 @@ export function readEntries(fields: IDataObject, key: string, entryKey: string):
 
 /**
  * Drops optional fields left empty, so the body carries only what the user set. Required fields
- * stay, even empty, so the schema reports them as empty rather than missing.
+ * stay, even empty, so the schema reports them as empty rather than missing. The kept fields are
+ * copied into a new object rather than deleted from this one: deleting turns an object into a
+ * slow hash map, which costs memory and serialisation time in large campaigns.
  */
 export function withoutEmpty(message: IDataObject, required: string[] = []): IDataObject {
+	const kept: IDataObject = {};
 	for (const key of Object.keys(message)) {
-		if ((message[key] === undefined || message[key] === '') && !required.includes(key))
-			delete message[key];
+		const value = message[key];
+		if ((value !== undefined && value !== '') || required.includes(key)) kept[key] = value;
 	}
-	return message;
+	return kept;
 }
 
 function parseJsonText(text: string): { value: unknown } | { error: string } {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { LIMITS, type SenderMessageType } from '../../shared/contract';
 import { FieldProblem } from './problem';
+import { passesQuickCheck, withPlainCheck } from './quick';
 
 /**
  * Building blocks of the per-type zod schemas. A message is written "problem\nfix" so that one
@@ -20,28 +21,29 @@ const textType = {
 	),
 };
 
+/**
+ * schema.refine(check, message), with the plain check also kept for the quick path (quick.ts),
+ * which then calls it directly instead of through zod's per-call wrapper.
+ */
+export function refine<T extends z.ZodTypeAny>(
+	schema: T,
+	check: (value: z.output<T>) => boolean,
+	message: string | { message: string },
+) {
+	return withPlainCheck(schema.refine(check, message), check);
+}
+
 export function requiredText(max: number, fix: string) {
-	return z
-		.string(textType)
-		.refine((text) => text.trim() !== '', says('is empty', fix))
-		.refine((text) => text.length <= max, {
-			message: says(
-				`is longer than ${max} characters`,
-				`Shorten it to ${max} characters or fewer.`,
-			),
-		});
+	const text = refine(z.string(textType), (value) => value.trim() !== '', says('is empty', fix));
+	return refine(text, (value) => value.length <= max, {
+		message: says(`is longer than ${max} characters`, `Shorten it to ${max} characters or fewer.`),
+	});
 }
 
 export function optionalText(max: number = LIMITS.textLength) {
-	return z
-		.string(textType)
-		.refine((text) => text.length <= max, {
-			message: says(
-				`is longer than ${max} characters`,
-				`Shorten it to ${max} characters or fewer.`,
-			),
-		})
-		.optional();
+	return refine(z.string(textType), (text) => text.length <= max, {
+		message: says(`is longer than ${max} characters`, `Shorten it to ${max} characters or fewer.`),
+	}).optional();
 }
 
 export const optionalBoolean = z
@@ -61,27 +63,26 @@ export function isBase64(value: string): boolean {
 
 /** A file reference: uazapi takes a public URL or base64 content wherever media goes. */
 export function urlOrBase64(fix: string) {
-	return z
-		.string(textType)
-		.refine((value) => value.trim() !== '', says('is empty', fix))
-		.refine(
-			(value) => value.trim() === '' || isHttpUrl(value) || isBase64(value),
-			says('is neither an http(s) URL nor base64 content', fix),
-		);
+	const file = refine(z.string(textType), (value) => value.trim() !== '', says('is empty', fix));
+	return refine(
+		file,
+		(value) => value.trim() === '' || isHttpUrl(value) || isBase64(value),
+		says('is neither an http(s) URL nor base64 content', fix),
+	);
 }
 
 /** The sender's `choices`: a list of non-empty strings. */
 export function choiceList(fix: string) {
+	const choice = refine(
+		z.string({ invalid_type_error: says('must be a list of texts', fix) }),
+		(value) => value.trim() !== '',
+		says('has an empty entry', fix),
+	);
 	return z
-		.array(
-			z
-				.string({ invalid_type_error: says('must be a list of texts', fix) })
-				.refine((choice) => choice.trim() !== '', says('has an empty entry', fix)),
-			{
-				required_error: says('is missing', fix),
-				invalid_type_error: says('must be a list of texts', fix),
-			},
-		)
+		.array(choice, {
+			required_error: says('is missing', fix),
+			invalid_type_error: says('must be a list of texts', fix),
+		})
 		.min(1, says('is empty', fix));
 }
 
@@ -122,13 +123,17 @@ export function toFieldProblem(
 	return new FieldProblem(field, problem, fix);
 }
 
-/** Validates a built or user-supplied message against its type's schema. */
+/**
+ * Validates a built or user-supplied message against its type's schema. Valid messages usually
+ * pass the schema's compiled quick check (see quick.ts); zod decides and words everything else.
+ */
 export function checkMessage(
 	schema: z.ZodType<IDataObject>,
 	message: IDataObject,
 	labels: Record<string, string>,
 	type: SenderMessageType,
 ): IDataObject {
+	if (passesQuickCheck(schema, message)) return message;
 	const result = schema.safeParse(message);
 	if (!result.success) throw toFieldProblem(result.error, labels, type);
 	return message;
