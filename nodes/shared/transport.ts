@@ -47,8 +47,9 @@ export async function uazapiRequest<T = IDataObject>(
 		CREDENTIAL_TYPE,
 		request.itemIndex,
 	);
+	let answer: unknown;
 	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		answer = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			method: request.method,
 			baseURL: serverOrigin(credentials.serverUrl),
 			url: request.endpoint,
@@ -56,10 +57,22 @@ export async function uazapiRequest<T = IDataObject>(
 			qs: request.qs,
 			json: true,
 			timeout: request.timeoutSeconds * 1000,
-		})) as T;
+		});
 	} catch (error) {
 		throw toUazapiError(this, error as JsonObject, request, credentials.token);
 	}
+	return withoutSecret(answer, credentials.token) as T;
+}
+
+/**
+ * An answer with every occurrence of the token masked: a server that echoes the request back
+ * must not put the token into output items, errors or logs.
+ */
+function withoutSecret(value: unknown, secret: string): unknown {
+	if (!secret || value === undefined) return value;
+	const text = JSON.stringify(value);
+	if (!text.includes(secret)) return value;
+	return JSON.parse(text.split(JSON.stringify(secret).slice(1, -1)).join('***')) as unknown;
 }
 
 interface FailedRequest {
@@ -185,8 +198,7 @@ function toUazapiError(
 	token: string,
 ): NodeApiError {
 	const failed = failedRequest(error);
-	// A server that echoes the request back must not leak the token into the error.
-	const said = token ? uazapiText(failed.data)?.split(token).join('***') : uazapiText(failed.data);
+	const said = uazapiText(withoutSecret(failed.data, token));
 	const { message, description } = explain(failed, request, said);
 	const httpCode = failed.status === undefined ? undefined : String(failed.status);
 	return new NodeApiError(

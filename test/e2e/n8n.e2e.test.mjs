@@ -48,22 +48,34 @@ function time(label, started) {
 function startFileHost() {
 	return new Promise((resolve) => {
 		const host = createServer((request, response) => {
-			response.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="boleto-123.pdf"' });
+			response.writeHead(200, {
+				'content-type': 'application/pdf',
+				'content-disposition': 'attachment; filename="boleto-123.pdf"',
+			});
 			response.end(PDF);
 		});
 		host.listen(0, '127.0.0.1', () => resolve(host));
 	});
 }
 
-const campaignPosts = () => imitation.requests.filter((request) => request.path === '/sender/advanced');
+const campaignPosts = () =>
+	imitation.requests.filter((request) => request.path === '/sender/advanced');
 
 /** The executions of a workflow: the raw REST answer, and the strings stored in its run data. */
 async function executionsOf(workflowId) {
-	const { json } = await restGet(server.url, `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`, session.cookie);
+	const { json } = await restGet(
+		server.url,
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		session.cookie,
+	);
 	const list = json.data.results ?? json.data;
 	return Promise.all(
 		list.map(async (execution) => {
-			const { text, json: detail } = await restGet(server.url, `/executions/${execution.id}`, session.cookie);
+			const { text, json: detail } = await restGet(
+				server.url,
+				`/executions/${execution.id}`,
+				session.cookie,
+			);
 			// n8n stores run data "flatted": a JSON array in which every string is one element.
 			const strings = JSON.parse(detail.data.data).filter((value) => typeof value === 'string');
 			return { text, strings };
@@ -71,52 +83,72 @@ async function executionsOf(workflowId) {
 	);
 }
 
-before(async () => {
-	const started = Date.now();
-	n8n = await ensureN8n();
-	time('n8n install (0 when cached)', started);
-	imitation = await startUazapiServer({ token: TOKEN });
-	fileHost = await startFileHost();
-	let step = Date.now();
-	userFolder = await createUserFolder(n8n);
-	const packFolder = mkdtempSync(join(tmpdir(), 'uazapi-tarball-'));
-	await installPackage(userFolder, await packPackage(packFolder));
-	rmSync(packFolder, { recursive: true, force: true });
-	await importCredentials(n8n, userFolder, [
-		{ id: 'uazapiCredential', name: 'uazapi imitation', type: 'uazapiSenderApi', data: { serverUrl: `${imitation.url}/`, token: TOKEN } },
-		{ id: 'uazapiBadToken', name: 'uazapi wrong token', type: 'uazapiSenderApi', data: { serverUrl: imitation.url, token: WRONG_TOKEN } },
-	]);
-	await importWorkflows(n8n, userFolder, [
-		join(REPO_ROOT, 'examples/seed-advanced-send.workflow.json'),
-		join(REPO_ROOT, 'examples/campaign-follow-up.workflow.json'),
-		join(REPO_ROOT, 'examples/crm-webhook-campaign.workflow.json'),
-		join(REPO_ROOT, 'test/e2e/workflows/bad-token.workflow.json'),
-		join(REPO_ROOT, 'test/e2e/workflows/boleto-document.workflow.json'),
-	]);
-	time('package install and imports', step);
-	step = Date.now();
-	// Headless runs of the Manual Trigger examples, before the server holds the database.
-	imitation.reset();
-	await n8nCli(n8n, userFolder, ['execute', '--id=uazapiSeedExample', '--rawOutput']);
-	timings.seedRequests = imitation.requests.map((request) => ({ ...request }));
-	imitation.reset();
-	imitation.setBeforeListFolders((state) => state.folders.forEach((folder) => imitation.progress(folder, folder.log_total)));
-	await n8nCli(n8n, userFolder, ['execute', '--id=uazapiFollowUp', '--rawOutput']);
-	timings.followUpRequests = imitation.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`);
-	time('headless executions', step);
-	step = Date.now();
-	server = await startN8n(n8n, userFolder);
-	session = await setupOwner(server.url);
-	for (const id of ['uazapiCrmWebhook', 'e2eBadToken', 'e2eBoletoDocument']) await activateWorkflow(server.url, session.cookie, id);
-	time('n8n start', step);
-}, { timeout: 30 * 60_000 });
+before(
+	async () => {
+		const started = Date.now();
+		n8n = await ensureN8n();
+		time('n8n install (0 when cached)', started);
+		imitation = await startUazapiServer({ token: TOKEN });
+		fileHost = await startFileHost();
+		let step = Date.now();
+		userFolder = await createUserFolder(n8n);
+		const packFolder = mkdtempSync(join(tmpdir(), 'uazapi-tarball-'));
+		await installPackage(userFolder, await packPackage(packFolder));
+		rmSync(packFolder, { recursive: true, force: true });
+		await importCredentials(n8n, userFolder, [
+			{
+				id: 'uazapiCredential',
+				name: 'uazapi imitation',
+				type: 'uazapiSenderApi',
+				data: { serverUrl: `${imitation.url}/`, token: TOKEN },
+			},
+			{
+				id: 'uazapiBadToken',
+				name: 'uazapi wrong token',
+				type: 'uazapiSenderApi',
+				data: { serverUrl: imitation.url, token: WRONG_TOKEN },
+			},
+		]);
+		await importWorkflows(n8n, userFolder, [
+			join(REPO_ROOT, 'examples/seed-advanced-send.workflow.json'),
+			join(REPO_ROOT, 'examples/campaign-follow-up.workflow.json'),
+			join(REPO_ROOT, 'examples/crm-webhook-campaign.workflow.json'),
+			join(REPO_ROOT, 'test/e2e/workflows/bad-token.workflow.json'),
+			join(REPO_ROOT, 'test/e2e/workflows/boleto-document.workflow.json'),
+		]);
+		time('package install and imports', step);
+		step = Date.now();
+		// Headless runs of the Manual Trigger examples, before the server holds the database.
+		imitation.reset();
+		await n8nCli(n8n, userFolder, ['execute', '--id=uazapiSeedExample', '--rawOutput']);
+		timings.seedRequests = imitation.requests.map((request) => ({ ...request }));
+		imitation.reset();
+		imitation.setBeforeListFolders((state) =>
+			state.folders.forEach((folder) => imitation.progress(folder, folder.log_total)),
+		);
+		await n8nCli(n8n, userFolder, ['execute', '--id=uazapiFollowUp', '--rawOutput']);
+		timings.followUpRequests = imitation.requests.map(
+			(request) => `${request.method} ${request.path.split('?')[0]}`,
+		);
+		time('headless executions', step);
+		step = Date.now();
+		server = await startN8n(n8n, userFolder);
+		session = await setupOwner(server.url);
+		for (const id of ['uazapiCrmWebhook', 'e2eBadToken', 'e2eBoletoDocument'])
+			await activateWorkflow(server.url, session.cookie, id);
+		time('n8n start', step);
+	},
+	{ timeout: 30 * 60_000 },
+);
 
 after(async () => {
 	await server?.stop();
 	await imitation?.close();
 	fileHost?.close();
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
-	process.stderr.write(`e2e timings (s): ${JSON.stringify(timings, (key, value) => (key.endsWith('Requests') ? undefined : value))}\n`);
+	process.stderr.write(
+		`e2e timings (s): ${JSON.stringify(timings, (key, value) => (key.endsWith('Requests') ? undefined : value))}\n`,
+	);
 });
 
 test('the seed example workflow sends exactly the seed payload, with the token header', () => {
@@ -129,7 +161,11 @@ test('the seed example workflow sends exactly the seed payload, with the token h
 });
 
 test('Advanced Send → Wait Until Done → List Messages runs in n8n', () => {
-	assert.deepEqual(timings.followUpRequests, ['POST /sender/advanced', 'GET /sender/listfolders', 'POST /sender/listmessages']);
+	assert.deepEqual(timings.followUpRequests, [
+		'POST /sender/advanced',
+		'GET /sender/listfolders',
+		'POST /sender/listmessages',
+	]);
 });
 
 test('a CRM calls the webhook with 50 contacts: one campaign, two personalised messages each, in order', async () => {
@@ -149,7 +185,11 @@ test('a CRM calls the webhook with 50 contacts: one campaign, two personalised m
 	assert.equal(messages.length, 100);
 	contacts.forEach((contact, index) => {
 		const number = `5511${String(980000000 + index)}`;
-		assert.deepEqual(messages[2 * index], { number, type: 'text', text: `Olá ${contact.name}! Seu pedido ${contact.order} foi confirmado.` });
+		assert.deepEqual(messages[2 * index], {
+			number,
+			type: 'text',
+			text: `Olá ${contact.name}! Seu pedido ${contact.order} foi confirmado.`,
+		});
 		assert.deepEqual(messages[2 * index + 1], {
 			number,
 			type: 'button',
@@ -183,18 +223,24 @@ test('a PDF downloaded by an earlier node goes out as a document from binary dat
 	]);
 });
 
-test('invalid input fails the execution with the node\'s error and nothing reaches uazapi', async () => {
+test("invalid input fails the execution with the node's error and nothing reaches uazapi", async () => {
 	imitation.reset();
 	const contacts = [
 		{ name: 'Ana', phone: '5511911111111', order: 'A1' },
 		{ name: 'Bruno', phone: 'não tem', order: 'B2' },
 	];
-	const response = await axios.post(`${server.url}/webhook/crm-campaign`, { contacts }, { validateStatus: () => true });
+	const response = await axios.post(
+		`${server.url}/webhook/crm-campaign`,
+		{ contacts },
+		{ validateStatus: () => true },
+	);
 	assert.equal(response.status, 500);
 	assert.equal(imitation.requests.length, 0);
 	const executions = await executionsOf('uazapiCrmWebhook');
 	assert.ok(
-		executions.some(({ strings }) => strings.includes('Item 1: "Recipient" "não tem" is not a phone number')),
+		executions.some(({ strings }) =>
+			strings.includes('Item 1: "Recipient" "não tem" is not a phone number'),
+		),
 		'the execution holds the node error naming item 1 and the Recipient field',
 	);
 });

@@ -210,7 +210,10 @@ const FAULTS: Fault[] = [
 		reply: { status: 200, raw: '' },
 		message: 'uazapi answered without a campaign ID (folder_id)',
 		// The description ends on an empty quote of what uazapi answered.
-		description: ['The campaign may have been created anyway', /uazapi answered: $/],
+		description: [
+			'The campaign may have been created anyway',
+			/uazapi answered: \(an empty body\)$/,
+		],
 		httpCode: null,
 		posts: 1,
 	},

@@ -90,6 +90,33 @@ describe('Fields mode', () => {
 	});
 });
 
+describe('Messages values the editor never produces (hand-written or agent-filled JSON)', () => {
+	it.each([
+		[
+			'a text instead of the list',
+			'abc',
+			'Item 0: "Messages" must be a list of messages, but it is the text "abc"',
+		],
+		['a null entry', [null], 'Item 0: "Messages" has an entry that is not a message'],
+		['an empty list', [], 'Item 0: "Messages" is empty'],
+	])('refuses %s by field', async (_name, message, error) => {
+		const { context, request } = fakeContext({ parameters: fields({ messages: { message } }) });
+		await expect(node.execute.call(context)).rejects.toThrow(error);
+		expect(request).not.toHaveBeenCalled();
+	});
+
+	it('reads a null button as an empty one', async () => {
+		const { context } = fakeContext({
+			parameters: fields({
+				messages: { message: [{ type: 'button', buttonsText: 'Oi', buttons: { button: [null] } }] },
+			}),
+		});
+		await expect(node.execute.call(context)).rejects.toThrow(
+			'Item 0, message 1 of 1 (Buttons): "Buttons › button 1 › Label" is empty',
+		);
+	});
+});
+
 describe('JSON mode', () => {
 	const json = (value: ParameterValue) => ({
 		defineMessages: 'json',

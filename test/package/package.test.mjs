@@ -19,7 +19,10 @@ before(async () => {
 	// resolves from n8n's own node_modules in a real install.
 	workFolder = mkdtempSync(join(REPO_ROOT, '.pack-'));
 	const tarball = await packPackage(workFolder);
-	files = (await run('tar', ['tzf', tarball])).stdout.trim().split('\n').map((entry) => entry.replace(/^package\//, ''));
+	files = (await run('tar', ['tzf', tarball])).stdout
+		.trim()
+		.split('\n')
+		.map((entry) => entry.replace(/^package\//, ''));
 	await run('tar', ['xzf', tarball, '-C', workFolder]);
 	unpacked = join(workFolder, 'package');
 	manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
@@ -28,10 +31,16 @@ before(async () => {
 after(() => rmSync(workFolder, { recursive: true, force: true }));
 
 test('the tarball holds only dist/, README, LICENSE and package.json', () => {
-	const outside = files.filter((file) => !file.startsWith('dist/') && !['README.md', 'LICENSE.md', 'package.json'].includes(file));
+	const outside = files.filter(
+		(file) =>
+			!file.startsWith('dist/') && !['README.md', 'LICENSE.md', 'package.json'].includes(file),
+	);
 	assert.deepEqual(outside, []);
 	assert.ok(files.includes('README.md') && files.includes('LICENSE.md'));
-	assert.ok(!files.some((file) => file.endsWith('.ts')), 'no TypeScript sources or declarations ship');
+	assert.ok(
+		!files.some((file) => file.endsWith('.ts')),
+		'no TypeScript sources or declarations ship',
+	);
 	assert.ok(!files.some((file) => file.includes('test/') || file.includes('node_modules/')));
 });
 
@@ -61,8 +70,10 @@ test('every node and credential n8n loads is in the tarball, with a class named 
 	}
 });
 
-test('the verification scanner\'s lint finds no error in the tarball nor in the sources', async () => {
-	const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+test("the verification scanner's lint finds no error in the tarball nor in the sources", async () => {
+	const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
+		'@n8n/scan-community-package/scanner/scanner.mjs'
+	);
 	const tarball = await analyzePackage(unpacked);
 	assert.equal(tarball.passed, true, tarball.details ?? tarball.message);
 	const sources = await analyzePackage(REPO_ROOT, SOURCE_FILE_PATTERNS);

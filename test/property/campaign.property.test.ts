@@ -285,28 +285,6 @@ const jsonMessage = (pick: ValuePicker, clean: boolean): fc.Arbitrary<unknown> =
 
 // --- Checks -------------------------------------------------------------------------------
 
-/**
- * A known bug, pinned by its own test at the end of this file: a carousel whose "choices" is an
- * empty list crashes the grammar check with a TypeError. Generated runs avoid it until it is fixed.
- */
-function hitsEmptyCarouselBug(message: unknown): boolean {
-	if (typeof message !== 'object' || message === null) return false;
-	const { type, choices } = message as IDataObject;
-	return type === 'carousel' && Array.isArray(choices) && choices.length === 0;
-}
-
-function jsonItemHitsKnownBug(value: unknown): boolean {
-	if (Array.isArray(value)) return value.some(hitsEmptyCarouselBug);
-	if (
-		typeof value === 'object' &&
-		value !== null &&
-		Array.isArray((value as IDataObject).messages)
-	) {
-		return ((value as IDataObject).messages as unknown[]).some(hitsEmptyCarouselBug);
-	}
-	return hitsEmptyCarouselBug(value);
-}
-
 /** Deep equality as JSON sees it: numbers by value (so -0 equals 0), no undefined, no NaN. */
 function sameJson(a: unknown, b: unknown): boolean {
 	if (typeof a === 'number' || typeof b === 'number') return a === b;
@@ -677,7 +655,6 @@ describe('generated campaigns through the node', () => {
 					}),
 				),
 				async ({ items, settings: { parameters, perItem, continueOnFail } }) => {
-					fc.pre(!items.some((item) => jsonItemHitsKnownBug(item.value)));
 					const outcome = await run(
 						{
 							...parameters,
@@ -781,7 +758,6 @@ describe('generated messages against the message model', () => {
 			fc.property(
 				cleanOrDirty.chain(({ clean, pick }) => jsonMessage(pick, clean)),
 				(value) => {
-					fc.pre(!hitsEmptyCarouselBug(value));
 					let checked: IDataObject | undefined;
 					try {
 						checked = checkJsonMessage(value);
@@ -900,27 +876,24 @@ describe('the instance token never shows', () => {
 	});
 });
 
-describe('known bugs (these tests pass while the bug is there; fix the bug, then drop .failing)', () => {
-	it.failing(
-		'a JSON carousel with "choices": [] is refused by field, not with a TypeError',
-		async () => {
-			const { context } = fakeContext({
-				parameters: {
-					defineMessages: 'json',
-					messagesJson:
-						'{"number": "5511999999999", "type": "carousel", "text": "Produtos", "choices": []}',
-					delayMin: 1,
-					delayMax: 2,
-					options: { dryRun: true },
-				},
-			});
-			const error = await node.execute.call(context).then(
-				() => undefined,
-				(failure: unknown) => failure,
-			);
-			expectNamedError(error, [0]);
-		},
-	);
+describe('answers and inputs that once broke the node', () => {
+	it('a JSON carousel with "choices": [] is refused by field, not with a TypeError', async () => {
+		const { context } = fakeContext({
+			parameters: {
+				defineMessages: 'json',
+				messagesJson:
+					'{"number": "5511999999999", "type": "carousel", "text": "Produtos", "choices": []}',
+				delayMin: 1,
+				delayMax: 2,
+				options: { dryRun: true },
+			},
+		});
+		const error = await node.execute.call(context).then(
+			() => undefined,
+			(failure: unknown) => failure,
+		);
+		expectNamedError(error, [0]);
+	});
 
 	const sendOne = (request: jest.Mock) =>
 		fakeContext({
@@ -934,23 +907,20 @@ describe('known bugs (these tests pass while the bug is there; fix the bug, then
 			request,
 		}).context;
 
-	it.failing(
-		'a 200 without folder_id that echoes the token keeps it out of the description',
-		async () => {
-			const request = jest.fn().mockResolvedValue({ ok: true, token: TOKEN });
-			const error = await node.execute.call(sendOne(request)).then(
-				() => undefined,
-				(failure: unknown) => failure,
-			);
-			expect(error).toBeInstanceOf(NodeOperationError);
-			expect((error as NodeOperationError).message).toBe(
-				'uazapi answered without a campaign ID (folder_id)',
-			);
-			expect(String((error as NodeOperationError).description)).not.toContain(TOKEN);
-		},
-	);
+	it('a 200 without folder_id that echoes the token keeps it out of the description', async () => {
+		const request = jest.fn().mockResolvedValue({ ok: true, token: TOKEN });
+		const error = await node.execute.call(sendOne(request)).then(
+			() => undefined,
+			(failure: unknown) => failure,
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as NodeOperationError).message).toBe(
+			'uazapi answered without a campaign ID (folder_id)',
+		);
+		expect(String((error as NodeOperationError).description)).not.toContain(TOKEN);
+	});
 
-	it.failing('a 200 whose status echoes the token keeps it out of the output item', async () => {
+	it('a 200 whose status echoes the token keeps it out of the output item', async () => {
 		const request = jest.fn().mockResolvedValue({ folder_id: 'f1', status: `queued ${TOKEN}` });
 		const [output] = await node.execute.call(sendOne(request));
 		expect(output[0].json.folder_id).toBe('f1');

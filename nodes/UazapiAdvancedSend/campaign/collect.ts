@@ -61,18 +61,27 @@ function fromFields(
 	} catch (error) {
 		throw asNodeError(node, error, { itemIndex });
 	}
-	const entries = context.getNodeParameter('messages.message', itemIndex, []) as IDataObject[];
-	if (entries.length === 0) {
+	const entries = context.getNodeParameter('messages.message', itemIndex, []) as unknown;
+	// The editor always gives a list of objects; workflow JSON written by hand or by an agent may not.
+	const broken = !Array.isArray(entries)
+		? `must be a list of messages, but it is ${describeValue(entries)}`
+		: entries.length === 0
+			? 'is empty'
+			: entries.some((entry) => typeof entry !== 'object' || entry === null || Array.isArray(entry))
+				? 'has an entry that is not a message'
+				: undefined;
+	if (broken) {
 		throw inputError(
 			node,
-			new FieldProblem('Messages', 'is empty', 'Add at least one message with "Add Message".'),
+			new FieldProblem(
+				'Messages',
+				broken,
+				'Add at least one message with "Add Message", each with its Type.',
+			),
 			{ itemIndex },
 		);
 	}
-	// n8n hands over a list; anything else fails on entries() here, as it always did.
-	const list: IDataObject[] = Array.isArray(entries)
-		? entries
-		: Array.from((entries as unknown as Map<unknown, IDataObject>).entries(), ([, entry]) => entry);
+	const list = entries as IDataObject[];
 	return buildEntries(node, itemIndex, list, recipient, binaryReader(context, itemIndex));
 }
 

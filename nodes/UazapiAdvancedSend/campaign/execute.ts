@@ -153,7 +153,10 @@ async function deliver(
 	const answer = (typeof response === 'object' && response !== null ? response : {}) as IDataObject;
 	const folderId = answer.folder_id;
 	if ((typeof folderId !== 'string' || folderId === '') && typeof folderId !== 'number') {
-		const said = typeof response === 'string' ? response : JSON.stringify(response ?? null);
+		const said =
+			typeof response === 'string'
+				? response || '(an empty body)'
+				: JSON.stringify(response ?? null);
 		throw new NodeOperationError(
 			context.getNode(),
 			'uazapi answered without a campaign ID (folder_id)',

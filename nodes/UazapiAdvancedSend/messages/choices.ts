@@ -265,7 +265,7 @@ export const listChoicesProblem: ChoiceCheck = (choices) => {
 };
 
 export const carouselChoicesProblem: ChoiceCheck = (choices) => {
-	if (!isSection(choices[0]))
+	if (choices.length === 0 || !isSection(choices[0]))
 		return 'must start with a card text in brackets, e.g. "[Title\\nBody]"';
 	for (let index = 0; index < choices.length; index++) {
 		if (isSection(choices[index]) && !isImage(choices[index + 1] ?? '')) {

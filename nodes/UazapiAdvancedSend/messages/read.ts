@@ -55,7 +55,11 @@ export function readBoolean(fields: IDataObject, key: string): boolean {
 export function readEntries(fields: IDataObject, key: string, entryKey: string): IDataObject[] {
 	const collection = fields[key] as IDataObject | undefined;
 	const entries = collection?.[entryKey];
-	return Array.isArray(entries) ? (entries as IDataObject[]) : [];
+	if (!Array.isArray(entries)) return [];
+	// An entry that is not an object (hand-written JSON) reads as empty, so its fields say so.
+	return entries.map((entry) =>
+		typeof entry === 'object' && entry !== null ? (entry as IDataObject) : {},
+	);
 }
 
 /**
