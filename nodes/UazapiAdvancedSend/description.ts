@@ -142,6 +142,15 @@ export const advancedSendProperties: INodeProperties[] = [
 				description: 'Whether to output the exact request body without sending anything',
 			},
 			{
+				displayName: 'Max Messages per Campaign',
+				name: 'maxMessagesPerCampaign',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					"Split a larger campaign into several of at most this many messages, each one output item. An item's messages always stay in one campaign. 0 means no limit.",
+			},
+			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
 				type: 'number',

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { startUazapiServer, type UazapiServer } from '../helpers/uazapiServer.cjs';
 import { runWorkflow } from './harness';
 import { contacts, CREDENTIAL_ID, fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
@@ -220,5 +222,70 @@ describe('media from binary data produced by an earlier node', () => {
 				mimetype: 'application/pdf',
 			},
 		]);
+	});
+});
+
+describe('campaigns above a size', () => {
+	const split = (extra: IDataObject = {}) =>
+		fieldsParameters(TEMPLATES, { options: { maxMessagesPerCampaign: 5, ...extra } });
+
+	it('are split at item boundaries, each part its own campaign and output item', async () => {
+		const items = contacts(6);
+		const result = await runWorkflow(sendWorkflow(split(), items), credentials());
+		expect(result.error).toBeUndefined();
+		// 6 items × 2 messages with at most 5 per campaign: 4 + 4 + 4 messages.
+		expect(
+			server.requests.map((request) => (request.body as { messages: unknown[] }).messages.length),
+		).toEqual([4, 4, 4]);
+		const output = result.output(SEND_NODE);
+		expect(output.map((item) => [item.json.part, item.json.parts, item.pairedItem])).toEqual([
+			[1, 3, [{ item: 0 }, { item: 1 }]],
+			[2, 3, [{ item: 2 }, { item: 3 }]],
+			[3, 3, [{ item: 4 }, { item: 5 }]],
+		]);
+		const numbers = server.requests.flatMap((request) =>
+			(request.body as { messages: Array<{ number: string }> }).messages.map(
+				(message) => message.number,
+			),
+		);
+		expect(numbers).toEqual(items.flatMap((item) => [item.json.phone, item.json.phone]));
+	});
+
+	it('checks every part before sending the first', async () => {
+		const result = await runWorkflow(
+			sendWorkflow(
+				split(),
+				contacts(6).map((item, index) =>
+					index === 5 ? { json: { ...item.json, phone: 'x' } } : item,
+				),
+			),
+			credentials(),
+		);
+		expect(result.error?.message).toBe('Item 5: "Recipient" "x" is not a phone number');
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it("refuses a limit below one item's messages", async () => {
+		const result = await runWorkflow(
+			sendWorkflow(split({ maxMessagesPerCampaign: 1 }), contacts(2)),
+			credentials(),
+		);
+		expect(result.error?.message).toBe(
+			'Campaign settings: "Max Messages per Campaign" (1) is smaller than the 2 messages of item 0',
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('names the campaigns already created when a later part fails', async () => {
+		server.setResponder((request) =>
+			request.sequence === 1 ? { status: 500, body: { error: 'database error' } } : undefined,
+		);
+		const result = await runWorkflow(sendWorkflow(split(), contacts(6)), credentials());
+		expect(result.error?.message).toBe('uazapi failed to process the request (HTTP 500)');
+		const firstFolder = server.state.folders[0].id;
+		expect(result.error?.description).toContain(
+			`Campaigns this run already created: ${firstFolder}; do not send them again.`,
+		);
+		expect(server.requests).toHaveLength(2);
 	});
 });

@@ -24,6 +24,7 @@ export interface CampaignBody extends CampaignFields {
 interface DeliveryOptions {
 	dryRun?: boolean;
 	timeout?: number;
+	maxMessagesPerCampaign?: number;
 }
 
 function readSettings(context: IExecuteFunctions, itemIndex: number, now: number): CampaignFields {
@@ -72,20 +73,26 @@ function mergeJsonFields(
 	}
 }
 
+/** A group's campaign fields and each item's messages, all checked; nothing is sent yet. */
+export interface PreparedCampaign {
+	fields: CampaignFields;
+	parts: Array<{ itemIndex: number; messages: IDataObject[] }>;
+}
+
 /** Builds and checks one campaign from a group of input items; nothing is sent here. */
 export async function prepareCampaign(
 	context: IExecuteFunctions,
 	group: number[],
-): Promise<CampaignBody> {
+): Promise<PreparedCampaign> {
 	const now = Date.now();
 	const settings = readSettings(context, group[0], now);
 	const fromJson: Partial<CampaignFields> = {};
 	const setBy = new Map<string, number>();
-	const messages: IDataObject[] = [];
+	const parts: PreparedCampaign['parts'] = [];
 	for (const itemIndex of group) {
 		const collected = collectItemMessages(context, itemIndex, now);
 		const item = collected instanceof Promise ? await collected : collected;
-		for (const message of item.messages) messages.push(message);
+		parts.push({ itemIndex, messages: item.messages });
 		if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
 	}
 	const fields = { ...settings, ...fromJson };
@@ -100,6 +107,10 @@ export async function prepareCampaign(
 			group[0],
 		);
 	}
+	return { fields, parts };
+}
+
+function bodyOf(fields: CampaignFields, messages: IDataObject[]): CampaignBody {
 	const { delayMin, delayMax, info, scheduled_for } = fields;
 	return {
 		delayMin,
@@ -108,6 +119,43 @@ export async function prepareCampaign(
 		...(scheduled_for === undefined ? {} : { scheduled_for }),
 		messages,
 	};
+}
+
+/**
+ * The campaigns to post for a prepared group: one, or with a maximum size, consecutive slices of
+ * whole items, so that each recipient's messages stay together and in order.
+ */
+export function splitCampaign(
+	context: IExecuteFunctions,
+	prepared: PreparedCampaign,
+	maxMessages: number,
+): Array<{ items: number[]; body: CampaignBody }> {
+	const slices: Array<{ items: number[]; messages: IDataObject[] }> = [{ items: [], messages: [] }];
+	for (const { itemIndex, messages } of prepared.parts) {
+		if (maxMessages > 0 && messages.length > maxMessages) {
+			throw settingsError(
+				context.getNode(),
+				new FieldProblem(
+					'Max Messages per Campaign',
+					`(${maxMessages}) is smaller than the ${messages.length} messages of item ${itemIndex}`,
+					"Raise it: an item's messages always go into the same campaign, so they arrive in order.",
+				),
+				itemIndex,
+			);
+		}
+		let slice = slices[slices.length - 1];
+		if (
+			maxMessages > 0 &&
+			slice.items.length > 0 &&
+			slice.messages.length + messages.length > maxMessages
+		) {
+			slice = { items: [], messages: [] };
+			slices.push(slice);
+		}
+		slice.items.push(itemIndex);
+		for (const message of messages) slice.messages.push(message);
+	}
+	return slices.map(({ items, messages }) => ({ items, body: bodyOf(prepared.fields, messages) }));
 }
 
 /** What a campaign holds, for the output item. */
@@ -174,27 +222,57 @@ async function deliver(
 	};
 }
 
-/** One campaign for all items, or one per item; one output item per campaign, paired to its items. */
+function pairedTo(items: number[]) {
+	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));
+}
+
+/**
+ * One campaign for all items, or one per item, optionally split by size; one output item per
+ * campaign, paired to its items. Every campaign of a group is checked before the first is sent.
+ */
 export async function sendAdvancedCampaigns(
 	this: IExecuteFunctions,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
 	const perItem = this.getNodeParameter('campaignMode', 0, 'all') === 'perItem';
+	const { maxMessagesPerCampaign = 0 } = this.getNodeParameter('options', 0, {}) as DeliveryOptions;
 	const groups = perItem ? items.map((_, index) => [index]) : [items.map((_, index) => index)];
 	const output: INodeExecutionData[] = [];
+	const fail = (error: unknown, group: number[]) => {
+		const failure = asNodeError(this.getNode(), error, { itemIndex: group[0] });
+		if (!this.continueOnFail()) return failure;
+		output.push({
+			json: { error: failure.message, description: failure.description ?? null },
+			pairedItem: pairedTo(group),
+		});
+		return undefined;
+	};
 	for (const group of groups) {
-		const pairedItem = group.length === 1 ? { item: group[0] } : group.map((item) => ({ item }));
+		let campaigns: ReturnType<typeof splitCampaign>;
 		try {
-			const body = await prepareCampaign(this, group);
-			output.push({ json: await deliver(this, body, group[0]), pairedItem });
+			campaigns = splitCampaign(this, await prepareCampaign(this, group), maxMessagesPerCampaign);
 		} catch (error) {
-			const failure = asNodeError(this.getNode(), error, { itemIndex: group[0] });
-			if (!this.continueOnFail()) throw failure;
-			output.push({
-				json: { error: failure.message, description: failure.description ?? null },
-				pairedItem,
-			});
+			const failure = fail(error, group);
+			if (failure) throw failure;
+			continue;
+		}
+		const created: string[] = [];
+		for (const [index, campaign] of campaigns.entries()) {
+			try {
+				const json = await deliver(this, campaign.body, campaign.items[0]);
+				if (campaigns.length > 1) Object.assign(json, { part: index + 1, parts: campaigns.length });
+				if (typeof json.folder_id === 'string') created.push(json.folder_id);
+				output.push({ json, pairedItem: pairedTo(campaign.items) });
+			} catch (error) {
+				const failure = fail(error, campaign.items);
+				if (!failure) continue;
+				if (created.length > 0) {
+					failure.description =
+						`${failure.description ?? ''} Campaigns this run already created: ${created.join(', ')}; do not send them again.`.trim();
+				}
+				throw failure;
+			}
 		}
 	}
 	return [output];
