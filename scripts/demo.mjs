@@ -2,19 +2,14 @@
 // at it and the example workflows loaded. `npm run demo -- --once` runs the seed example headless,
 // prints the body the imitation received, and exits.
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
 	activateWorkflow,
-	createUserFolder,
 	ensureN8n,
-	importCredentials,
-	importWorkflows,
-	installPackage,
 	n8nCli,
-	packPackage,
+	prepareUserFolder,
 	REPO_ROOT,
 	setupOwner,
 	startN8n,
@@ -31,14 +26,17 @@ const EXAMPLES = ['seed-advanced-send', 'campaign-follow-up', 'crm-webhook-campa
 
 const n8n = await ensureN8n();
 const imitation = await startUazapiServer({ token: TOKEN });
-const userFolder = await createUserFolder(n8n);
-const packFolder = mkdtempSync(join(tmpdir(), 'uazapi-demo-pack-'));
-await installPackage(userFolder, await packPackage(packFolder));
-rmSync(packFolder, { recursive: true, force: true });
-await importCredentials(n8n, userFolder, [
-	{ id: 'uazapiCredential', name: 'uazapi (local imitation)', type: 'uazapiSenderApi', data: { serverUrl: imitation.url, token: TOKEN } },
-]);
-await importWorkflows(n8n, userFolder, EXAMPLES);
+const userFolder = await prepareUserFolder(n8n, {
+	credentials: [
+		{
+			id: 'uazapiCredential',
+			name: 'uazapi (local imitation)',
+			type: 'uazapiSenderApi',
+			data: { serverUrl: imitation.url, token: TOKEN },
+		},
+	],
+	workflows: EXAMPLES,
+});
 
 async function shutDown(code) {
 	await server?.stop();
@@ -51,7 +49,9 @@ let server;
 if (once) {
 	await n8nCli(n8n, userFolder, ['execute', '--id=uazapiSeedExample', '--rawOutput']);
 	const [request] = imitation.requests;
-	console.log(`uazapi imitation received ${request.method} ${request.path} (token header: ${request.headers.token ? 'present' : 'missing'}):`);
+	console.log(
+		`uazapi imitation received ${request.method} ${request.path} (token header: ${request.headers.token ? 'present' : 'missing'}):`,
+	);
 	console.log(JSON.stringify(request.body, null, 2));
 	await shutDown(0);
 }
@@ -77,7 +77,9 @@ let shown = 0;
 setInterval(() => {
 	for (const request of imitation.requests.slice(shown)) {
 		const messages = request.body?.messages?.length;
-		console.log(`uazapi ← ${request.method} ${request.path}${messages ? ` (${messages} messages)` : ''}`);
+		console.log(
+			`uazapi ← ${request.method} ${request.path}${messages ? ` (${messages} messages)` : ''}`,
+		);
 	}
 	shown = imitation.requests.length;
 }, 500);

@@ -3,7 +3,15 @@
 // workflows with n8n's CLI, starts and stops the server. README "End-to-end tests" explains why
 // each step is done this way.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -13,7 +21,10 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const N8N_VERSION = process.env.UAZAPI_N8N_VERSION || '2.41.1';
 export const ENCRYPTION_KEY = 'uazapi-sender-e2e-encryption-key';
 
-const cacheRoot = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-uazapi-sender');
+const cacheRoot = join(
+	process.env.XDG_CACHE_HOME || join(homedir(), '.cache'),
+	'n8n-nodes-uazapi-sender',
+);
 
 function log(message) {
 	process.stderr.write(`[n8n] ${message}\n`);
@@ -30,7 +41,12 @@ export function run(command, args, options = {}) {
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
 			if (code === 0 || options.allowFailure) resolvePromise({ code, stdout, stderr });
-			else reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`));
+			else
+				reject(
+					new Error(
+						`${command} ${args.join(' ')} exited with ${code ?? signal}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`,
+					),
+				);
 		});
 	});
 }
@@ -39,7 +55,9 @@ export function run(command, args, options = {}) {
 export function freePort(preferred = 0) {
 	return new Promise((resolvePromise, reject) => {
 		const server = createServer();
-		server.on('error', (error) => (preferred ? freePort().then(resolvePromise, reject) : reject(error)));
+		server.on('error', (error) =>
+			preferred ? freePort().then(resolvePromise, reject) : reject(error),
+		);
 		server.listen(preferred, '127.0.0.1', () => {
 			const { port } = server.address();
 			server.close(() => resolvePromise(port));
@@ -62,9 +80,15 @@ export async function ensureN8n(version = N8N_VERSION) {
 	// n8n 1.x's nodes depend on xlsx from a tarball URL outside the npm registry, which cannot be
 	// reached here; the registry's last xlsx release stands in (it only serves spreadsheet nodes).
 	const overrides = version.startsWith('1.') ? { xlsx: '0.18.5' } : undefined;
-	writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true, overrides }));
+	writeFileSync(
+		join(folder, 'package.json'),
+		JSON.stringify({ name: 'n8n-runtime', private: true, overrides }),
+	);
 	const env = { ...process.env, npm_config_nodedir: dirname(dirname(process.execPath)) };
-	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n@${version}`], { cwd: folder, env });
+	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n@${version}`], {
+		cwd: folder,
+		env,
+	});
 	await run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], { cwd: folder, env });
 	if (!existsSync(sqlite)) throw new Error(`sqlite3 did not build in ${folder}`);
 	log(`n8n ${version} installed in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -73,7 +97,9 @@ export async function ensureN8n(version = N8N_VERSION) {
 
 /** Packs this repository as npm would publish it; returns the tarball path. */
 export async function packPackage(destination) {
-	const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination], { cwd: REPO_ROOT });
+	const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination], {
+		cwd: REPO_ROOT,
+	});
 	const [{ filename }] = JSON.parse(stdout);
 	return join(destination, filename);
 }
@@ -97,7 +123,14 @@ export async function installPackage(userFolder, tarball) {
 	rmSync(target, { recursive: true, force: true });
 	cpSync(join(unpacked, 'package'), target, { recursive: true });
 	rmSync(unpacked, { recursive: true, force: true });
-	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [manifest.name]: manifest.version } }));
+	writeFileSync(
+		join(nodesFolder, 'package.json'),
+		JSON.stringify({
+			name: 'installed-nodes',
+			private: true,
+			dependencies: { [manifest.name]: manifest.version },
+		}),
+	);
 	if (Object.keys(manifest.dependencies || {}).length > 0) {
 		await run('npm', ['install', '--omit=dev', '--omit=peer', '--omit=optional'], { cwd: target });
 	}
@@ -140,7 +173,9 @@ export async function createUserFolder(n8n) {
 		const empty = join(template, 'empty.json');
 		writeFileSync(empty, '[]');
 		const ports = { http: await freePort(), broker: await freePort() };
-		await run(n8n.bin, ['import:credentials', `--input=${empty}`], { env: n8nEnv(n8n, template, ports) });
+		await run(n8n.bin, ['import:credentials', `--input=${empty}`], {
+			env: n8nEnv(n8n, template, ports),
+		});
 		rmSync(empty);
 	}
 	const folder = mkdtempSync(join(tmpdir(), 'uazapi-n8n-'));
@@ -151,7 +186,10 @@ export async function createUserFolder(n8n) {
 /** Runs one n8n CLI command against the user folder (the server must not be running). */
 export function n8nCli(n8n, userFolder, args, options = {}) {
 	return freePort().then(async (http) =>
-		run(n8n.bin, args, { env: n8nEnv(n8n, userFolder, { http, broker: await freePort() }), ...options }),
+		run(n8n.bin, args, {
+			env: n8nEnv(n8n, userFolder, { http, broker: await freePort() }),
+			...options,
+		}),
 	);
 }
 
@@ -187,9 +225,12 @@ export async function activateWorkflow(url, cookie, workflowId) {
 			body: JSON.stringify({ active: true, versionId }),
 		});
 	}
-	if (!response.ok) throw new Error(`activating ${workflowId} failed: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`activating ${workflowId} failed: ${response.status} ${await response.text()}`);
 	// n8n registers the webhooks of a workflow it just activated in the background.
-	for (const node of json.data.nodes.filter((candidate) => candidate.type === 'n8n-nodes-base.webhook')) {
+	for (const node of json.data.nodes.filter(
+		(candidate) => candidate.type === 'n8n-nodes-base.webhook',
+	)) {
 		await waitForWebhook(url, node.parameters.path, node.parameters.httpMethod ?? 'GET');
 	}
 }
@@ -198,12 +239,28 @@ export async function activateWorkflow(url, cookie, workflowId) {
 async function waitForWebhook(url, path, method) {
 	const started = Date.now();
 	while (Date.now() - started < 30_000) {
-		const response = await fetch(`${url}/webhook/${path}`, { method: method === 'GET' ? 'HEAD' : 'GET' });
+		const response = await fetch(`${url}/webhook/${path}`, {
+			method: method === 'GET' ? 'HEAD' : 'GET',
+		});
 		const text = await response.text();
 		if (response.status !== 404 || text.includes('Did you mean')) return;
 		await new Promise((wait) => setTimeout(wait, 200));
 	}
 	throw new Error(`n8n did not register the webhook ${method} /webhook/${path}`);
+}
+
+/**
+ * A user folder ready to start: this package installed as a community package from its packed
+ * tarball, and the given credentials and workflows imported.
+ */
+export async function prepareUserFolder(n8n, { credentials, workflows }) {
+	const userFolder = await createUserFolder(n8n);
+	const packFolder = mkdtempSync(join(tmpdir(), 'uazapi-pack-'));
+	await installPackage(userFolder, await packPackage(packFolder));
+	rmSync(packFolder, { recursive: true, force: true });
+	await importCredentials(n8n, userFolder, credentials);
+	await importWorkflows(n8n, userFolder, workflows);
+	return userFolder;
 }
 
 /** Starts `n8n start` in its own process group; resolves once /healthz/readiness answers 200. */
@@ -220,7 +277,8 @@ export async function startN8n(n8n, userFolder, { preferredPort = 0, env: extraE
 	child.stderr.on('data', (chunk) => (output += chunk));
 	const started = Date.now();
 	while (Date.now() - started < 120_000) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output.slice(-4000)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n exited with ${child.exitCode}:\n${output.slice(-4000)}`);
 		try {
 			// n8n 1.x reports ready before its REST routes are mounted: wait for both.
 			const ready = await fetch(`${url}/healthz/readiness`);
@@ -245,14 +303,26 @@ export async function startN8n(n8n, userFolder, { preferredPort = 0, env: extraE
 }
 
 /** Creates the owner account and returns the session cookie for n8n's REST API. */
-export async function setupOwner(url, owner = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Uazapi-Demo-1' }) {
+export async function setupOwner(
+	url,
+	owner = {
+		email: 'owner@example.com',
+		firstName: 'Demo',
+		lastName: 'Owner',
+		password: 'Uazapi-Demo-1',
+	},
+) {
 	const response = await fetch(`${url}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(owner),
 	});
-	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
-	const cookie = response.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+	if (!response.ok)
+		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	const cookie = response.headers
+		.getSetCookie()
+		.map((value) => value.split(';')[0])
+		.join('; ');
 	return { cookie, owner };
 }
 

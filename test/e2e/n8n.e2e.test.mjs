@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -12,13 +11,9 @@ import axios from 'axios';
 
 import {
 	activateWorkflow,
-	createUserFolder,
 	ensureN8n,
-	importCredentials,
-	importWorkflows,
-	installPackage,
 	n8nCli,
-	packPackage,
+	prepareUserFolder,
 	REPO_ROOT,
 	restGet,
 	setupOwner,
@@ -91,31 +86,29 @@ before(
 		imitation = await startUazapiServer({ token: TOKEN });
 		fileHost = await startFileHost();
 		let step = Date.now();
-		userFolder = await createUserFolder(n8n);
-		const packFolder = mkdtempSync(join(tmpdir(), 'uazapi-tarball-'));
-		await installPackage(userFolder, await packPackage(packFolder));
-		rmSync(packFolder, { recursive: true, force: true });
-		await importCredentials(n8n, userFolder, [
-			{
-				id: 'uazapiCredential',
-				name: 'uazapi imitation',
-				type: 'uazapiSenderApi',
-				data: { serverUrl: `${imitation.url}/`, token: TOKEN },
-			},
-			{
-				id: 'uazapiBadToken',
-				name: 'uazapi wrong token',
-				type: 'uazapiSenderApi',
-				data: { serverUrl: imitation.url, token: WRONG_TOKEN },
-			},
-		]);
-		await importWorkflows(n8n, userFolder, [
-			join(REPO_ROOT, 'examples/seed-advanced-send.workflow.json'),
-			join(REPO_ROOT, 'examples/campaign-follow-up.workflow.json'),
-			join(REPO_ROOT, 'examples/crm-webhook-campaign.workflow.json'),
-			join(REPO_ROOT, 'test/e2e/workflows/bad-token.workflow.json'),
-			join(REPO_ROOT, 'test/e2e/workflows/boleto-document.workflow.json'),
-		]);
+		userFolder = await prepareUserFolder(n8n, {
+			credentials: [
+				{
+					id: 'uazapiCredential',
+					name: 'uazapi imitation',
+					type: 'uazapiSenderApi',
+					data: { serverUrl: `${imitation.url}/`, token: TOKEN },
+				},
+				{
+					id: 'uazapiBadToken',
+					name: 'uazapi wrong token',
+					type: 'uazapiSenderApi',
+					data: { serverUrl: imitation.url, token: WRONG_TOKEN },
+				},
+			],
+			workflows: [
+				join(REPO_ROOT, 'examples/seed-advanced-send.workflow.json'),
+				join(REPO_ROOT, 'examples/campaign-follow-up.workflow.json'),
+				join(REPO_ROOT, 'examples/crm-webhook-campaign.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/bad-token.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/boleto-document.workflow.json'),
+			],
+		});
 		time('package install and imports', step);
 		step = Date.now();
 		// Headless runs of the Manual Trigger examples, before the server holds the database.

@@ -19,6 +19,26 @@ export const folderIdField: INodeProperties = {
 	description: 'The folder_id uazapi gave the campaign, e.g. from the uazapi Advanced Send output',
 };
 
+/** n8n's usual pair for list operations. */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
 export function readFolderId(context: IExecuteFunctions, itemIndex: number): string {
 	const value = context.getNodeParameter('folderId', itemIndex, '') as unknown;
 	const folderId =

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { listFolders, toCampaign } from '../common';
+import { listFolders, returnAllOrLimit, toCampaign } from '../common';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -17,22 +17,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Filter uazapi applies on its side (some servers ignore it and return all campaigns)',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit,
 ];
 
 export const listCampaigns: Operation = {

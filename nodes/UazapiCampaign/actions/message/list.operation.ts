@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, MESSAGES_PAGE_SIZE } from '../../../shared/contract';
-import { folderIdField, readFolderId, request } from '../common';
+import { folderIdField, readFolderId, request, returnAllOrLimit } from '../common';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -18,22 +18,7 @@ const properties: INodeProperties[] = [
 		],
 		default: '',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit,
 ];
 
 interface MessagesPage {
