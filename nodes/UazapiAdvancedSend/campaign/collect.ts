@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import {
-	buildMessageNow,
+	buildMessage,
 	checkJsonMessage,
 	definitionOf,
 	FieldProblem,
@@ -101,7 +101,7 @@ function buildEntries(
 		for (let index = start; index < entries.length; index++) {
 			let message: IDataObject | Promise<IDataObject>;
 			try {
-				message = buildMessageNow(entries[index], recipient, reader);
+				message = buildMessage(entries[index], recipient, reader);
 			} catch (error) {
 				throw entryError(node, error, itemIndex, entries, index);
 			}

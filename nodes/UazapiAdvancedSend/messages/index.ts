@@ -79,21 +79,12 @@ export const messageEntryProperties: INodeProperties[] = [
 	recipientOverrideField,
 ];
 
-/** One entry of the Messages list (Fields mode) → a checked uazapi message. */
-export async function buildMessage(
-	entry: IDataObject,
-	recipient: string,
-	context: BuildContext,
-): Promise<IDataObject> {
-	return await buildMessageNow(entry, recipient, context);
-}
-
 /**
- * buildMessage without the promise when the type's builder needs none (everything but binary
- * media): large campaigns then skip two awaits per message. Problems are thrown synchronously or,
- * for asynchronous builders, through the returned promise.
+ * One entry of the Messages list (Fields mode) → a checked uazapi message. Only builders that read
+ * binary data return a promise, so large campaigns of other types skip two awaits per message;
+ * problems are thrown, or rejected through that promise.
  */
-export function buildMessageNow(
+export function buildMessage(
 	entry: IDataObject,
 	recipient: string,
 	context: BuildContext,

@@ -21,12 +21,6 @@ export function readText(fields: IDataObject, key: string, label: string): strin
 	);
 }
 
-export function requireText(fields: IDataObject, key: string, label: string, fix: string): string {
-	const text = readText(fields, key, label);
-	if (text === '') throw new FieldProblem(label, 'is empty', fix);
-	return text;
-}
-
 /** A number field; numeric text from expressions is accepted. */
 export function readNumber(
 	fields: IDataObject,
