@@ -71,8 +71,9 @@ export async function uazapiRequest<T = IDataObject>(
 function withoutSecret(value: unknown, secret: string): unknown {
 	if (!secret || value === undefined) return value;
 	const text = JSON.stringify(value);
-	if (!text.includes(secret)) return value;
-	return JSON.parse(text.split(JSON.stringify(secret).slice(1, -1)).join('***')) as unknown;
+	const inJson = JSON.stringify(secret).slice(1, -1);
+	if (!text.includes(inJson)) return value;
+	return JSON.parse(text.split(inJson).join('***')) as unknown;
 }
 
 interface FailedRequest {
