@@ -1,9 +1,16 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import followUpWorkflow from '../../examples/campaign-follow-up.workflow.json';
 import { startUazapiServer, type UazapiServer } from '../helpers/uazapiServer.cjs';
-import { CAMPAIGN, ITEMS_SOURCE, runWorkflow } from './harness';
-import { contacts, CREDENTIAL_ID, fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
+import { CAMPAIGN, runWorkflow } from './harness';
+import {
+	contacts,
+	CREDENTIAL_ID,
+	fieldsParameters,
+	itemsInto,
+	SEND_NODE,
+	sendWorkflow,
+} from './workflows';
 
 const TOKEN = 'campaign-secret-token';
 let server: UazapiServer;
@@ -16,32 +23,8 @@ afterAll(async () => server.close());
 const credentials = () => ({ [CREDENTIAL_ID]: { serverUrl: server.url, token: TOKEN } });
 
 /** Items Source → uazapi Campaign with the given parameters. */
-function campaignWorkflow(parameters: IDataObject, items = [{ json: {} }]) {
-	const nodes: INode[] = [
-		{
-			id: 'source',
-			name: 'Items Source',
-			type: ITEMS_SOURCE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { items: items as never },
-		},
-		{
-			id: 'campaign',
-			name: 'uazapi Campaign',
-			type: CAMPAIGN,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: parameters as never,
-			credentials: { uazapiSenderApi: { id: CREDENTIAL_ID, name: 'uazapi' } },
-		},
-	];
-	return {
-		nodes,
-		connections: {
-			'Items Source': { main: [[{ node: 'uazapi Campaign', type: 'main' as const, index: 0 }]] },
-		},
-	};
+function campaignWorkflow(parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }]) {
+	return itemsInto({ name: 'uazapi Campaign', type: CAMPAIGN }, parameters, items);
 }
 
 async function createCampaign(recipients: number): Promise<string> {

@@ -5,10 +5,11 @@ import { ADVANCED_SEND, ITEMS_SOURCE } from './harness';
 export const SEND_NODE = 'uazapi Advanced Send';
 export const CREDENTIAL_ID = 'engineCredential';
 
-/** Items Source → uazapi Advanced Send, with the given node parameters and settings. */
-export function sendWorkflow(
+/** Items Source → one node of this package, with the given parameters and settings. */
+export function itemsInto(
+	node: { name: string; type: string },
 	parameters: IDataObject,
-	items: INodeExecutionData[] = [{ json: { phone: '5511999999999', name: 'Maria' } }],
+	items: INodeExecutionData[],
 	nodeSettings: Partial<INode> = {},
 ) {
 	const nodes: INode[] = [
@@ -21,22 +22,30 @@ export function sendWorkflow(
 			parameters: { items: items as unknown as INodeParameters[] },
 		},
 		{
-			id: 'send',
-			name: SEND_NODE,
-			type: ADVANCED_SEND,
+			id: 'under-test',
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: parameters as INodeParameters,
 			credentials: { uazapiSenderApi: { id: CREDENTIAL_ID, name: 'uazapi' } },
+			...node,
 			...nodeSettings,
 		},
 	];
 	return {
 		nodes,
 		connections: {
-			'Items Source': { main: [[{ node: SEND_NODE, type: 'main' as const, index: 0 }]] },
+			'Items Source': { main: [[{ node: node.name, type: 'main' as const, index: 0 }]] },
 		},
 	};
+}
+
+/** Items Source → uazapi Advanced Send, with the given node parameters and settings. */
+export function sendWorkflow(
+	parameters: IDataObject,
+	items: INodeExecutionData[] = [{ json: { phone: '5511999999999', name: 'Maria' } }],
+	nodeSettings: Partial<INode> = {},
+) {
+	return itemsInto({ name: SEND_NODE, type: ADVANCED_SEND }, parameters, items, nodeSettings);
 }
 
 /** The usual Fields-mode parameters: a recipient from the item and the given messages. */
