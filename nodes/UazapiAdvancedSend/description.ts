@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_SECONDS, MAX_SCHEDULE_MINUTES } from '../shared/contract';
+import {
+	DEFAULT_MAX_REQUEST_MB,
+	DEFAULT_TIMEOUT_SECONDS,
+	MAX_SCHEDULE_MINUTES,
+} from '../shared/contract';
 import { messageEntryProperties } from './messages';
 
 const fieldsMode = { show: { defineMessages: ['fields'] } };
@@ -135,6 +139,15 @@ export const advancedSendProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Campaign Key',
+				name: 'campaignKey',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. {{ $json.batchId }}',
+				description:
+					'Guards against sending the same campaign twice (a re-run, a retry, a run after a timeout). The key is added to the description as [key:…]; if the instance already has a campaign with this key that is not deleted, it is output with alreadyCreated: true instead of being created again. In "One Campaign per Item" mode each item needs its own key.',
+			},
+			{
 				displayName: 'Dry Run',
 				name: 'dryRun',
 				type: 'boolean',
@@ -148,7 +161,16 @@ export const advancedSendProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: 0,
 				description:
-					"Split a larger campaign into several of at most this many messages, each one output item. An item's messages always stay in one campaign. 0 means no limit.",
+					"Split a larger campaign into several of at most this many messages, each one output item. An item's messages always stay in one campaign. 0 means no limit. uazapi does not document whether it runs an instance's campaigns one after another: if it runs them at the same time, the parts go out in parallel and the pause between messages no longer holds across them.",
+			},
+			{
+				displayName: 'Max Request Size (MB)',
+				name: 'maxRequestSizeMb',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1024 },
+				default: DEFAULT_MAX_REQUEST_MB,
+				description:
+					'A campaign whose request would be larger is refused before anything is sent. Files from binary data travel as base64 inside the request, once per recipient: for a file many recipients share, a public URL keeps the request small.',
 			},
 			{
 				displayName: 'Timeout (Seconds)',

@@ -44,11 +44,15 @@ export type SenderMessageType = (typeof SENDER_MESSAGE_TYPES)[number];
  */
 export const MAX_SCHEDULE_MINUTES = 43_200;
 /**
- * A date-time up to this far in the past is treated as "now" (the field is omitted), so an
- * expression such as {{ $now }} still works; anything older is refused rather than sent, because
- * what uazapi does with a past timestamp is undocumented.
+ * A date-time within this distance of now, before or after, is sent as "immediately" (the field is
+ * omitted): {{ $now }} must not arrive as a timestamp that has already passed, and a time a few
+ * seconds ahead would have passed by the time uazapi reads it. The rule is applied when the
+ * campaign is checked and again just before it is posted. Anything further in the past is refused,
+ * because what uazapi does with a past timestamp is undocumented.
  */
-export const PAST_SCHEDULE_GRACE_MS = 60_000;
+export const NOW_WINDOW_MS = 60_000;
+/** Millisecond timestamps have 13 digits until the year 2286; more digits are not milliseconds. */
+export const MAX_TIMESTAMP_MS = 9_999_999_999_999;
 
 /** WhatsApp's limits as we enforce them; uazapi documents none. */
 export const LIMITS = {
@@ -61,6 +65,16 @@ export const LIMITS = {
 	documentBytes: 100 * 1024 * 1024,
 	mediaBytes: 16 * 1024 * 1024,
 } as const;
+
+/**
+ * Largest campaign request the node sends unless the user raises it (Options → Max Request Size).
+ * uazapi documents no limit. 32 MB holds the largest media WhatsApp accepts (16 MB, 21.3 MB as
+ * base64) with room for thousands of text messages, stays far below the 100 MB that common
+ * proxies in front of servers accept, and keeps n8n's own peak for the request (the body, its
+ * JSON text and the socket buffer) near 100 MB. Bigger bodies are almost always one file sent as
+ * base64 to every recipient, which a public URL does better.
+ */
+export const DEFAULT_MAX_REQUEST_MB = 32;
 
 /** How long the campaign POST may take before we give up (the request helper's default is 300 s). */
 export const DEFAULT_TIMEOUT_SECONDS = 60;

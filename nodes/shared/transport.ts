@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './contract';
+import { plural } from './text';
 
 /**
  * The only place this package talks HTTP. Requests go through n8n's helper with the uazapi
@@ -110,6 +111,16 @@ function retryAfterSeconds(header: unknown): number | undefined {
 	return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
+/** When WhatsApp's reach-out restriction ends, if uazapi's 463 answer says so. */
+function reachOutUntil(data: unknown): string | undefined {
+	const until = ((data as IDataObject | undefined)?.details as IDataObject | undefined)
+		?.reachout_timelock as IDataObject | undefined;
+	const value = until?.until;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const time = new Date(typeof value === 'number' && value < 1e12 ? value * 1000 : value);
+	return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
 /** uazapi answers errors as {"error": "..."}; some endpoints use "message" or a bare string. */
 function uazapiText(data: unknown): string | undefined {
 	if (typeof data === 'string') return data.trim().slice(0, 500) || undefined;
@@ -156,13 +167,20 @@ function explain(failed: FailedRequest, request: UazapiRequest, said: string | u
 		case 429:
 			return failed.retryAfter
 				? {
-						message: `uazapi is rate-limiting this instance and asks to wait ${failed.retryAfter} seconds`,
-						description: `Run the workflow again after ${failed.retryAfter} seconds (uazapi's Retry-After).${quote}`,
+						message: `uazapi is rate-limiting this instance and asks to wait ${plural(failed.retryAfter, 'second')}`,
+						description: `Run the workflow again after ${plural(failed.retryAfter, 'second')} (uazapi's Retry-After).${quote}`,
 					}
 				: {
 						message: 'uazapi is rate-limiting this instance',
 						description: `Wait a few minutes before sending again.${quote}`,
 					};
+	}
+	if (failed.status === 463 || (failed.data as IDataObject | undefined)?.provider_code === 463) {
+		const until = reachOutUntil(failed.data);
+		return {
+			message: 'WhatsApp is restricting this number from messaging new contacts (463)',
+			description: `WhatsApp limits how many people a number may message first, and this number is over that limit${until ? ` until ${until}` : ' for now'}. The instance is connected; do not reconnect it. Wait until the restriction ends, then send again more slowly (longer delays, smaller campaigns), preferably to contacts who have messaged this number before. uazapi shows the limits at /instance/wa_messages_limits.${quote}${notSure}`,
+		};
 	}
 	if (failed.status !== undefined && failed.status >= 500) {
 		return {
@@ -172,7 +190,7 @@ function explain(failed: FailedRequest, request: UazapiRequest, said: string | u
 	}
 	if (failed.code === 'ECONNABORTED' || failed.code === 'ETIMEDOUT') {
 		return {
-			message: `uazapi did not answer within ${request.timeoutSeconds} seconds`,
+			message: `uazapi did not answer within ${plural(request.timeoutSeconds, 'second')}`,
 			description: `Raise the Timeout option or try later.${notSure}`,
 		};
 	}

@@ -366,7 +366,7 @@ const CASES: BadCase[] = [
 		parameters: fieldsParameters([{ type: 'image', mediaSource: 'binary' }]),
 		items: [pdf],
 		message:
-			'Item 0, message 1 of 1 (Image): "Binary Property" "data" holds a application/pdf file, which is not an image',
+			'Item 0, message 1 of 1 (Image): "Binary Property" "data" holds an application/pdf file, which is not an image',
 		fix: /Document/,
 	},
 	// Raw choices and JSON mode
@@ -454,7 +454,7 @@ const CASES: BadCase[] = [
 			scheduledAt: '2020-01-01T10:00:00',
 		}),
 		message:
-			/^Campaign settings: "Send At" is \d+ minute\(s\) in the past \(2020-01-01T15:00:00\.000Z\)/,
+			/^Campaign settings: "Send At" is \d+ minutes in the past \(2020-01-01T15:00:00\.000Z\)/,
 		fix: /future date/,
 	},
 	{

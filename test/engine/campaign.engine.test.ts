@@ -163,7 +163,7 @@ describe('answers from uazapi', () => {
 			sendWorkflow(fieldsParameters(TEMPLATES, { options: { timeout: 1 } })),
 			credentials(),
 		);
-		expect(result.error?.message).toBe('uazapi did not answer within 1 seconds');
+		expect(result.error?.message).toBe('uazapi did not answer within 1 second');
 		expect(result.error?.description).toContain('queue every message twice');
 		expect(server.requests).toHaveLength(1);
 	});
@@ -183,7 +183,9 @@ describe('answers from uazapi', () => {
 		expect(result.error).toBeUndefined();
 		const output = result.output(SEND_NODE);
 		expect(output.map((item) => Boolean(item.json.folder_id))).toEqual([true, false, true]);
-		expect(output[1].json.error).toBe('uazapi failed to process the request (HTTP 500)');
+		expect(output[1].json.error).toBe(
+			`uazapi failed to process the request (HTTP 500). This run already created campaign ${output[0].json.folder_id}`,
+		);
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(server.requests).toHaveLength(3);
 	});
@@ -281,10 +283,12 @@ describe('campaigns above a size', () => {
 			request.sequence === 1 ? { status: 500, body: { error: 'database error' } } : undefined,
 		);
 		const result = await runWorkflow(sendWorkflow(split(), contacts(6)), credentials());
-		expect(result.error?.message).toBe('uazapi failed to process the request (HTTP 500)');
 		const firstFolder = server.state.folders[0].id;
+		expect(result.error?.message).toBe(
+			`uazapi failed to process the request (HTTP 500). This run already created campaign ${firstFolder}`,
+		);
 		expect(result.error?.description).toContain(
-			`Campaigns this run already created: ${firstFolder}; do not send them again.`,
+			`Already created by this run, and queued in uazapi: ${firstFolder} (items 0, 1).`,
 		);
 		expect(server.requests).toHaveLength(2);
 	});

@@ -15,7 +15,6 @@ export interface FakeContextOptions {
 	continueOnFail?: boolean;
 	timezone?: string;
 	request?: jest.Mock;
-	binaries?: Record<string, Buffer>;
 }
 
 export const TEST_NODE: INode = {
@@ -82,14 +81,11 @@ export function fakeContext(options: FakeContextOptions) {
 			return value === undefined ? fallback : value;
 		},
 		helpers: {
-			httpRequestWithAuthentication: request,
-			getBinaryDataBuffer: async (itemIndex: number, property: string) => {
-				const binary = items[itemIndex].binary?.[property];
-				return (
-					options.binaries?.[`${itemIndex}:${property}`] ??
-					Buffer.from(binary?.data ?? '', 'base64')
-				);
-			},
+			// A copy of what was asked, as the real helper serialises the body when it sends it.
+			httpRequestWithAuthentication: async (...args: unknown[]) =>
+				await request(...(structuredClone(args) as unknown[])),
+			getBinaryDataBuffer: async (itemIndex: number, property: string) =>
+				Buffer.from(items[itemIndex].binary?.[property]?.data ?? '', 'base64'),
 		},
 	};
 	return { context: context as unknown as IExecuteFunctions, request };

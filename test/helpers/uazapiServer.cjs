@@ -22,7 +22,7 @@ const FOLDER_FIELDS = [
 ];
 
 function createState() {
-	return { folders: [], nextId: 1 };
+	return { folders: [], nextId: 1, instanceStatus: 'connected' };
 }
 
 function folderView(folder) {
@@ -87,11 +87,16 @@ function defaultReply(request, server) {
 	const route = `${request.method} ${url.pathname}`;
 	const body = request.body || {};
 	switch (route) {
-		case 'GET /instance/status':
+		case 'GET /instance/status': {
+			const connected = state.instanceStatus === 'connected';
 			return {
 				status: 200,
-				body: { instance: { status: 'connected' }, status: { connected: true, loggedIn: true } },
+				body: {
+					instance: { status: state.instanceStatus },
+					status: { connected, loggedIn: connected },
+				},
 			};
+		}
 		case 'POST /sender/advanced': {
 			if (!Array.isArray(body.messages) || body.messages.length === 0) {
 				return { status: 400, body: { error: 'messages is required' } };
@@ -203,7 +208,13 @@ async function startUazapiServer(options = {}) {
 				sequence: server.requests.length,
 			};
 			server.requests.push(request);
-			const reply = (server.respond && server.respond(request)) || defaultReply(request, server);
+			// A responder's reply without a status only delays the imitation's own answer (which
+			// has already happened: a campaign is created even if the client has stopped waiting).
+			const custom = server.respond && server.respond(request);
+			const reply =
+				custom && custom.status !== undefined
+					? custom
+					: { ...defaultReply(request, server), ...custom };
 			const send = () => {
 				if (res.destroyed) return;
 				res.writeHead(reply.status, {
@@ -227,12 +238,17 @@ async function startUazapiServer(options = {}) {
 		setResponder(next) {
 			server.respond = next;
 		},
+		/** 'connected', 'connecting' or 'disconnected', as GET /instance/status reports it. */
+		setInstanceStatus(status) {
+			server.state.instanceStatus = status;
+		},
 		setBeforeListFolders(hook) {
 			server.beforeListFolders = hook;
 		},
 		reset() {
 			server.requests.length = 0;
 			server.state.folders.length = 0;
+			server.state.instanceStatus = 'connected';
 			server.respond = undefined;
 			server.beforeListFolders = undefined;
 		},

@@ -7,7 +7,8 @@ export interface RecordedRequest {
 }
 
 export interface Reply {
-	status: number;
+	/** Without a status, the imitation answers as usual (e.g. only later, with delayMs). */
+	status?: number;
 	body?: unknown;
 	raw?: string;
 	contentType?: string;
@@ -49,9 +50,10 @@ export interface UazapiServer {
 	url: string;
 	token: string;
 	requests: RecordedRequest[];
-	state: { folders: ImitatedFolder[] };
+	state: { folders: ImitatedFolder[]; instanceStatus: string };
 	progress(folder: ImitatedFolder, count: number, outcome?: 'Sent' | 'Failed'): void;
 	setResponder(respond: ((request: RecordedRequest) => Reply | undefined) | undefined): void;
+	setInstanceStatus(status: 'connected' | 'connecting' | 'disconnected'): void;
 	setBeforeListFolders(hook: ((state: { folders: ImitatedFolder[] }) => void) | undefined): void;
 	reset(): void;
 	close(): Promise<void>;

@@ -80,8 +80,13 @@ describe('Fields mode', () => {
 	it("refuses a binary file above WhatsApp's size limit", async () => {
 		const { context, request } = fakeContext({
 			parameters: fields({ messages: { message: [{ type: 'image', mediaSource: 'binary' }] } }),
-			items: [binaryItem({}, 'data', Buffer.from('x'), { mimeType: 'image/png' })],
-			binaries: { '0:data': Buffer.alloc(17 * 1024 * 1024) },
+			// n8n records the size of a stored file as `bytes`; the node reads no content to check it.
+			items: [
+				binaryItem({}, 'data', Buffer.from('x'), {
+					mimeType: 'image/png',
+					bytes: 17 * 1024 * 1024,
+				}),
+			],
 		});
 		await expect(node.execute.call(context)).rejects.toThrow(
 			'"Binary Property" "data" is 17.0 MB; WhatsApp accepts at most 16.0 MB',

@@ -789,7 +789,7 @@ describe('generated messages against the message model', () => {
 						`"${property}" is not on this input item`,
 						'Fix it.',
 					);
-				return { base64: 'JVBERi0xLjc=', fileName: 'a.pdf', mimeType: 'application/pdf', size: 8 };
+				return { file: 'JVBERi0xLjc=', fileName: 'a.pdf', mimeType: 'application/pdf', size: 8 };
 			},
 		};
 		let built = 0;

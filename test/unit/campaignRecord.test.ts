@@ -1,4 +1,4 @@
-import { isDone, toCampaign } from '../../nodes/UazapiCampaign/actions/common';
+import { isDone, toCampaign } from '../../nodes/shared/folders';
 
 const folder = {
 	id: 'r7c731ffe5ff76b',

@@ -12,7 +12,7 @@ import {
 const PDF = Buffer.from('%PDF-1.4 test document');
 const context: BuildContext = {
 	readBinary: async (property) => ({
-		base64: PDF.toString('base64'),
+		file: PDF.toString('base64'),
 		fileName: `${property}.pdf`,
 		mimeType: 'application/pdf',
 		size: PDF.length,

@@ -1,6 +1,7 @@
 import {
 	campaignFields,
 	jsonCampaignFields,
+	scheduledAt,
 	toEpochMs,
 	type CampaignParameters,
 } from '../../nodes/UazapiAdvancedSend/campaign/settings';
@@ -80,7 +81,25 @@ describe('campaign settings', () => {
 			delayMax: 6,
 		});
 		expect(() => fields({ schedule: 'at', scheduledAt: new Date(NOW - 5 * 60_000) })).toThrow(
-			'is 5 minute(s) in the past (2026-11-27T11:55:00.000Z)',
+			'is 5 minutes in the past (2026-11-27T11:55:00.000Z)',
+		);
+	});
+
+	it.each([
+		['exactly now', 0, undefined],
+		['59 seconds ahead', 59_000, undefined],
+		['59 seconds ago', -59_000, undefined],
+		['a minute ahead', 60_000, NOW + 60_000],
+		['an hour ahead', 3600_000, NOW + 3600_000],
+	])('sends a date-time %s as %s', (_name, offset, expected) => {
+		const scheduled = fields({ schedule: 'at', scheduledAt: NOW + offset }).scheduled_for;
+		expect(scheduled).toBe(expected);
+		expect(scheduledAt(NOW + offset, NOW)).toBe(expected);
+	});
+
+	it('refuses a number with more digits than a millisecond timestamp', () => {
+		expect(() => fields({ schedule: 'at', scheduledAt: NOW * 1000 })).toThrow(
+			'which is not a date in milliseconds (too many digits)',
 		);
 	});
 
@@ -116,7 +135,13 @@ describe('campaign fields of a whole JSON body', () => {
 		});
 	});
 
+	it('sends a timestamp within a minute of now as "immediately"', () => {
+		expect(jsonCampaignFields({ scheduled_for: NOW + 5_000, messages: [] }, NOW)).toEqual({});
+	});
+
 	it.each([
+		[{ scheduled_for: NOW * 1000 }, 'is neither minutes from now'],
+		[{ scheduled_for: 8640000000000001 }, 'is neither minutes from now'],
 		[{ scheduled_for: Math.floor(NOW / 1000) }, 'is neither minutes from now'],
 		[{ scheduled_for: NOW - 3600_000 }, 'is neither minutes from now'],
 		[{ scheduled_for: '5' }, 'is neither minutes from now'],

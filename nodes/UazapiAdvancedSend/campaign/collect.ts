@@ -10,7 +10,9 @@ import {
 } from '../messages';
 import { parseJsonField } from '../messages/read';
 import { describeValue } from '../messages/recipient';
+import { binaryReader, bodyBytesOfFile, type PendingBinary } from './binaries';
 import { asNodeError, inputError } from './problems';
+import { utf8Length } from './size';
 import { jsonCampaignFields, type CampaignFields } from './settings';
 
 /** What one input item contributes to a campaign. */
@@ -18,36 +20,18 @@ export interface ItemMessages {
 	messages: IDataObject[];
 	/** Campaign fields of a whole body given in JSON mode. */
 	campaign?: Partial<CampaignFields>;
+	/** Binary files its messages carry, read only when the campaign is sent. */
+	binaries: PendingBinary[];
+	/** Its messages' size in the request body, files counted as base64. */
+	bytes: number;
 }
 
-function binaryReader(context: IExecuteFunctions, itemIndex: number): BuildContext {
-	return {
-		async readBinary(property) {
-			const binary = context.getInputData()[itemIndex]?.binary;
-			if (!binary?.[property]) {
-				const present = Object.keys(binary ?? {});
-				throw new FieldProblem(
-					'Binary Property',
-					`"${property}" is not on this input item (${present.length ? `it has: ${present.join(', ')}` : 'it has no binary data'})`,
-					'Enter the name of the binary property that holds the file (often "data"), or add a node before this one that downloads or creates the file.',
-				);
-			}
-			const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-			if (buffer.length === 0) {
-				throw new FieldProblem(
-					'Binary Property',
-					`"${property}" is an empty file`,
-					'Check the node that produced the file.',
-				);
-			}
-			return {
-				base64: buffer.toString('base64'),
-				fileName: binary[property].fileName,
-				mimeType: binary[property].mimeType,
-				size: buffer.length,
-			};
-		},
-	};
+/** A message's size in the JSON body, with its pending files counted at their base64 size. */
+function bytesOf(messages: IDataObject[], binaries: PendingBinary[]): number {
+	let bytes = 0;
+	for (const message of messages) bytes += utf8Length(JSON.stringify(message)) + 1;
+	for (const binary of binaries) bytes += bodyBytesOfFile(binary);
+	return bytes;
 }
 
 function fromFields(
@@ -82,7 +66,15 @@ function fromFields(
 		);
 	}
 	const list = entries as IDataObject[];
-	return buildEntries(node, itemIndex, list, recipient, binaryReader(context, itemIndex));
+	const binaries: PendingBinary[] = [];
+	return buildEntries(
+		node,
+		itemIndex,
+		list,
+		recipient,
+		binaryReader(context, itemIndex, binaries),
+		binaries,
+	);
 }
 
 /**
@@ -95,8 +87,14 @@ function buildEntries(
 	entries: IDataObject[],
 	recipient: string,
 	reader: BuildContext,
+	binaries: PendingBinary[],
 ): ItemMessages | Promise<ItemMessages> {
 	const messages: IDataObject[] = [];
+	// The files read while building a message belong to it.
+	const claim = (message: IDataObject) => {
+		for (const binary of binaries) binary.message ??= message;
+		messages.push(message);
+	};
 	const buildFrom = (start: number): ItemMessages | Promise<ItemMessages> => {
 		for (let index = start; index < entries.length; index++) {
 			let message: IDataObject | Promise<IDataObject>;
@@ -108,7 +106,7 @@ function buildEntries(
 			if (message instanceof Promise) {
 				return message.then(
 					(built) => {
-						messages.push(built);
+						claim(built);
 						return buildFrom(index + 1);
 					},
 					(error) => {
@@ -116,9 +114,9 @@ function buildEntries(
 					},
 				);
 			}
-			messages.push(message);
+			claim(message);
 		}
-		return { messages };
+		return { messages, binaries, bytes: bytesOf(messages, binaries) };
 	};
 	return buildFrom(0);
 }
@@ -148,7 +146,7 @@ function safeTypeName(type: unknown): string {
 const JSON_FIX =
 	'Give a message object, a list of them, or a whole /sender/advanced body with "messages", e.g. [{"number": "5511999999999", "type": "text", "text": "Hello"}].';
 
-function fromJson(context: IExecuteFunctions, itemIndex: number, now: number): ItemMessages {
+function fromJson(context: IExecuteFunctions, itemIndex: number): ItemMessages {
 	const node = context.getNode();
 	let list: unknown[];
 	let campaign: Partial<CampaignFields> | undefined;
@@ -170,7 +168,8 @@ function fromJson(context: IExecuteFunctions, itemIndex: number, now: number): I
 				);
 			}
 			list = body.messages;
-			campaign = jsonCampaignFields(body, now);
+			// The clock is read after the expression ran, so a body built with {{ $now }} is not in the past.
+			campaign = jsonCampaignFields(body, Date.now());
 		} else if (typeof value === 'object' && value !== null) {
 			list = [value];
 		} else {
@@ -200,7 +199,7 @@ function fromJson(context: IExecuteFunctions, itemIndex: number, now: number): I
 			});
 		}
 	});
-	return { messages, campaign };
+	return { messages, campaign, binaries: [], bytes: bytesOf(messages, []) };
 }
 
 /**
@@ -210,8 +209,7 @@ function fromJson(context: IExecuteFunctions, itemIndex: number, now: number): I
 export function collectItemMessages(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	now: number,
 ): ItemMessages | Promise<ItemMessages> {
 	const mode = context.getNodeParameter('defineMessages', itemIndex, 'fields') as string;
-	return mode === 'json' ? fromJson(context, itemIndex, now) : fromFields(context, itemIndex);
+	return mode === 'json' ? fromJson(context, itemIndex) : fromFields(context, itemIndex);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_SCHEDULE_MINUTES, PAST_SCHEDULE_GRACE_MS } from '../../shared/contract';
+import { MAX_SCHEDULE_MINUTES, MAX_TIMESTAMP_MS, NOW_WINDOW_MS } from '../../shared/contract';
+import { plural } from '../../shared/text';
 import { FieldProblem } from '../messages';
 import { describeValue } from '../messages/recipient';
 
@@ -125,17 +126,33 @@ function scheduledFor(
 				'Pick a date and time, or map an ISO date such as 2026-12-01T09:00:00-03:00.',
 			);
 		}
-		if (at < now - PAST_SCHEDULE_GRACE_MS) {
-			const minutesAgo = Math.round((now - at) / 60_000);
+		if (at < now - NOW_WINDOW_MS) {
+			const minutesAgo = Math.max(1, Math.round((now - at) / 60_000));
 			throw new FieldProblem(
 				label,
-				`is ${minutesAgo} minute(s) in the past (${new Date(at).toISOString()})`,
+				`is ${plural(minutesAgo, 'minute')} in the past (${new Date(at).toISOString()})`,
 				'Choose a future date and time, or set Schedule to "Immediately".',
 			);
 		}
-		return at <= now ? undefined : at;
+		if (at > MAX_TIMESTAMP_MS) {
+			throw new FieldProblem(
+				label,
+				`is ${describeValue(parameters.scheduledAt)}, which is not a date in milliseconds (too many digits)`,
+				'Give a date and time, or a 13-digit unix timestamp in milliseconds.',
+			);
+		}
+		return scheduledAt(at, now);
 	}
 	return undefined;
+}
+
+/**
+ * What `scheduled_for` carries for a date-time that has been checked: nothing when it falls within
+ * a minute of `now` (uazapi starts at once), else the timestamp. Applied again just before posting,
+ * so a time that has come while earlier campaigns were posted is sent as "immediately".
+ */
+export function scheduledAt(at: number, now: number): number | undefined {
+	return at < now + NOW_WINDOW_MS ? undefined : at;
 }
 
 /** Reads and checks the campaign settings; `now` and the time zone come from the caller. */
@@ -199,7 +216,8 @@ export function jsonCampaignFields(body: IDataObject, now: number): Partial<Camp
 			typeof scheduled === 'number' &&
 			Number.isInteger(scheduled) &&
 			scheduled >= 1e12 &&
-			scheduled >= now - PAST_SCHEDULE_GRACE_MS;
+			scheduled <= MAX_TIMESTAMP_MS &&
+			scheduled >= now - NOW_WINDOW_MS;
 		if (!isMinutes && !isFutureMs) {
 			throw new FieldProblem(
 				'"scheduled_for"',
@@ -207,7 +225,8 @@ export function jsonCampaignFields(body: IDataObject, now: number): Partial<Camp
 				'Use minutes from now (e.g. 5) or a 13-digit millisecond timestamp; never seconds. Remove it to send immediately.',
 			);
 		}
-		fields.scheduled_for = scheduled as number;
+		const sent = isMinutes ? scheduled : scheduledAt(scheduled as number, now);
+		if (sent !== undefined) fields.scheduled_for = sent;
 	}
 	const unknown = Object.keys(body).filter(
 		(key) => !['delayMin', 'delayMax', 'info', 'scheduled_for', 'messages'].includes(key),

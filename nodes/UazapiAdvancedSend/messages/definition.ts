@@ -3,9 +3,13 @@ import type { z } from 'zod';
 
 import type { SenderMessageType } from '../../shared/contract';
 
-/** A file from an input item's binary property, as the message model needs it. */
+/**
+ * A file from an input item's binary property, as the message model needs it. Its content is not
+ * read here: `file` stands in for it until the campaign has passed every check (size included) and
+ * is about to be sent, so a campaign that is refused never holds its files in memory.
+ */
 export interface BinaryFile {
-	base64: string;
+	file: string;
 	fileName?: string;
 	mimeType: string;
 	/** Size in bytes before base64 encoding. */

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { LIMITS, type SenderMessageType } from '../../shared/contract';
+import { article } from '../../shared/text';
 import { showFor, type BuildContext, type MessageTypeDefinition } from './definition';
 import { FieldProblem } from './problem';
 import { readText, withoutEmpty } from './read';
@@ -165,7 +166,7 @@ async function readBinaryMedia(
 	if (kind.mimePrefix && !binary.mimeType.startsWith(kind.mimePrefix)) {
 		throw new FieldProblem(
 			'Binary Property',
-			`"${property}" holds a ${binary.mimeType} file, which is not a${kind.mimePrefix === 'image/' ? 'n' : ''} ${kind.mimePrefix.slice(0, -1)}`,
+			`"${property}" holds ${article(binary.mimeType)} ${binary.mimeType} file, which is not ${article(kind.mimePrefix)} ${kind.mimePrefix.slice(0, -1)}`,
 			`Choose a message type that fits the file (e.g. Document), or point to a ${kind.mimePrefix}* file.`,
 		);
 	}
@@ -177,7 +178,7 @@ async function readBinaryMedia(
 			'Compress the file, or send a link to it instead.',
 		);
 	}
-	return { file: binary.base64, fileName: binary.fileName, mimeType: binary.mimeType };
+	return { file: binary.file, fileName: binary.fileName, mimeType: binary.mimeType };
 }
 
 /** The file of a media message; only a binary property needs a promise. */

@@ -75,7 +75,8 @@ function parseJsonText(text: string): { value: unknown } | { error: string } {
 	try {
 		return { value: JSON.parse(text) as unknown };
 	} catch (error) {
-		return { error: (error as Error).message };
+		// Node's own message ends by quoting the text and saying "is not valid JSON" again.
+		return { error: (error as Error).message.replace(/, ".*" is not valid JSON$/s, '') };
 	}
 }
 

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { listFolders, returnAllOrLimit, toCampaign } from '../common';
+import { listFolders, toCampaign } from '../../../shared/folders';
+import { returnAllOrLimit } from '../common';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
