@@ -206,6 +206,29 @@ const FAULTS: Fault[] = [
 		posts: 1,
 	},
 	{
+		name: "500 with WhatsApp's 463 (new contacts restricted)",
+		reply: {
+			status: 500,
+			body: {
+				error:
+					'WhatsApp server error 463: WhatsApp reported that the currently connected account is under a temporary restriction for starting new conversations, usually related to sending volume or quality.',
+				error_source: 'whatsapp_server',
+				provider: 'whatsapp',
+				provider_code: 463,
+				error_key: 'WHATSAPP_REACHOUT_TIMELOCK',
+				details: { reachout_timelock: { active: true, until: '2026-04-07T12:00:00Z' } },
+			},
+		},
+		message: 'WhatsApp is restricting this number from messaging new contacts (463)',
+		description: [
+			'until 2026-04-07T12:00:00.000Z',
+			'The instance is connected; do not reconnect it.',
+			'/instance/wa_messages_limits',
+		],
+		httpCode: '500',
+		posts: 1,
+	},
+	{
 		name: 'an empty 200',
 		reply: { status: 200, raw: '' },
 		message: 'uazapi answered without a campaign ID (folder_id)',

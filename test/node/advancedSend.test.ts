@@ -95,6 +95,76 @@ describe('Fields mode', () => {
 	});
 });
 
+describe('request size', () => {
+	const MB = 1024 * 1024;
+	const documents = (count: number, bytes: number) =>
+		Array.from({ length: count }, (_, index) =>
+			binaryItem({ phone: `55119${String(10000000 + index)}` }, 'invoice', Buffer.from('%PDF'), {
+				mimeType: 'application/pdf',
+				fileName: 'fatura.pdf',
+				bytes,
+			}),
+		);
+	const documentFields = (options: Record<string, ParameterValue>) =>
+		fields({
+			number: (index: number) => `55119${String(10000000 + index)}`,
+			messages: {
+				message: [{ type: 'document', mediaSource: 'binary', binaryProperty: 'invoice' }],
+			},
+			options,
+		});
+
+	it('refuses a 1 MB PDF for 150 recipients before reading a single file', async () => {
+		const { context, request } = fakeContext({
+			parameters: documentFields({}),
+			items: documents(150, MB),
+		});
+		const read = jest.spyOn(context.helpers, 'getBinaryDataBuffer');
+		await expect(node.execute.call(context)).rejects.toThrow(
+			'Campaign settings: "Max Request Size (MB)" is 32, but this campaign would be a 200 MB request; most of it is binary "invoice" (fatura.pdf) 1.3 MB as base64 × 150 messages = 200 MB',
+		);
+		expect(read).not.toHaveBeenCalled();
+		expect(request).not.toHaveBeenCalled();
+	});
+
+	it('measures the body exactly: a limit of its size passes, one byte less is refused', async () => {
+		const items = phones.map((phone) => ({ json: { phone } }));
+		const text = byItem(['Olá, João! 👋', 'Promoção de Natal', 'Até amanhã']);
+		const parameters = (options: Record<string, ParameterValue>) =>
+			fields({ messages: { message: [{ type: 'text', text }] }, options });
+		const dry = fakeContext({ parameters: parameters({ dryRun: true }), items });
+		const [[preview]] = await node.execute.call(dry.context);
+		const bytes = Buffer.byteLength(JSON.stringify(preview.json.body));
+		const fits = fakeContext({ parameters: parameters({ maxRequestSizeMb: bytes / MB }), items });
+		await node.execute.call(fits.context);
+		expect(Buffer.byteLength(JSON.stringify(sentBodies(fits.request)[0]))).toBe(bytes);
+		const tooSmall = fakeContext({
+			parameters: parameters({ maxRequestSizeMb: (bytes - 1) / MB }),
+			items,
+		});
+		await expect(node.execute.call(tooSmall.context)).rejects.toThrow('"Max Request Size (MB)"');
+		expect(tooSmall.request).not.toHaveBeenCalled();
+	});
+
+	it('reads each file only when its campaign is posted, one campaign after another', async () => {
+		const { context, request } = fakeContext({
+			parameters: { ...documentFields({}), campaignMode: 'perItem' },
+			items: documents(3, 4),
+		});
+		const reads: number[] = [];
+		jest.spyOn(context.helpers, 'getBinaryDataBuffer').mockImplementation(async () => {
+			reads.push(request.mock.calls.length);
+			return Buffer.from('%PDF');
+		});
+		await node.execute.call(context);
+		// Item n's file is read after n campaigns were posted.
+		expect(reads).toEqual([0, 1, 2]);
+		expect(sentBodies(request).map((body) => (body.messages as IDataObject[])[0].file)).toEqual(
+			Array(3).fill(Buffer.from('%PDF').toString('base64')),
+		);
+	});
+});
+
 describe('Messages values the editor never produces (hand-written or agent-filled JSON)', () => {
 	it.each([
 		[

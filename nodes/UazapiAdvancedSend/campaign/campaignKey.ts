@@ -18,23 +18,26 @@ import { FieldProblem } from '../messages';
 const LABEL = 'Campaign Key';
 const MAX_KEY_LENGTH = 100;
 
-/** The Campaign Key option of one campaign: undefined when the option was not added. */
-export function readCampaignKey(value: unknown): string | undefined {
-	if (value === undefined) return undefined;
+/**
+ * The Campaign Key of one campaign, from the Options collection: undefined when the option was not
+ * added. Once added, every campaign needs a key, so an expression that gives nothing is refused.
+ */
+export function readCampaignKey(options: IDataObject): string | undefined {
+	if (!('campaignKey' in options)) return undefined;
+	const value = options.campaignKey;
+	const key = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (key === '' && (value === undefined || value === null || typeof value === 'string')) {
+		throw new FieldProblem(
+			LABEL,
+			'is empty for this item',
+			'Map a value every item has, e.g. {{ $json.batchId }}, or remove the option to send without the duplicate guard.',
+		);
+	}
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		// null too: the option is there, so the user wants the guard for every item.
 		throw new FieldProblem(
 			LABEL,
 			`must be text, but it is ${describeValue(value)}`,
 			'Map one value that identifies this send, e.g. {{ $json.batchId }}.',
-		);
-	}
-	const key = String(value).trim();
-	if (key === '') {
-		throw new FieldProblem(
-			LABEL,
-			'is empty for this item',
-			'Map a value every item has, or remove the option to send without the duplicate guard.',
 		);
 	}
 	if (key.length > MAX_KEY_LENGTH || /[[\]\r\n]/.test(key)) {

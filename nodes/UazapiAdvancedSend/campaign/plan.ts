@@ -196,7 +196,7 @@ export async function planCampaigns(
 	const { fields, items } = await collectGroup(context, group);
 	let key: string | undefined;
 	try {
-		key = readCampaignKey(options.campaignKey);
+		key = readCampaignKey(options as IDataObject);
 	} catch (error) {
 		throw settingsError(context.getNode(), error, first);
 	}

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text';
 import { FieldProblem } from '../messages';
 import { base64Length, type PendingBinary } from './binaries';
 
@@ -36,20 +37,23 @@ export interface ItemSize {
 
 /** The file that weighs most in total, with how many messages carry it, for the error. */
 function heaviestFile(items: ItemSize[]): string | undefined {
-	const totals = new Map<string, { bytes: number; count: number; size: number }>();
+	const totals = new Map<string, { bytes: number; count: number; min: number; max: number }>();
 	for (const item of items) {
 		for (const binary of item.binaries) {
 			const name = `binary "${binary.property}"${binary.fileName ? ` (${binary.fileName})` : ''}`;
-			const total = totals.get(name) ?? { bytes: 0, count: 0, size: 0 };
-			total.bytes += base64Length(binary.size);
+			const size = base64Length(binary.size);
+			const total = totals.get(name) ?? { bytes: 0, count: 0, min: size, max: size };
+			total.bytes += size;
 			total.count++;
-			total.size = Math.max(total.size, base64Length(binary.size));
+			total.min = Math.min(total.min, size);
+			total.max = Math.max(total.max, size);
 			totals.set(name, total);
 		}
 	}
 	const [name, total] = [...totals].sort((a, b) => b[1].bytes - a[1].bytes)[0] ?? [];
 	if (!name || !total) return undefined;
-	return `${name} ${total.count > 1 ? 'up to ' : ''}${megabytes(total.size)} as base64 × ${total.count} message(s) = ${megabytes(total.bytes)}`;
+	const each = `${total.min === total.max ? '' : 'up to '}${megabytes(total.max)}`;
+	return `${name} ${each} as base64 × ${plural(total.count, 'message')} = ${megabytes(total.bytes)}`;
 }
 
 /**
