@@ -332,3 +332,14 @@ export async function restGet(url, path, cookie) {
 	if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${text}`);
 	return { text, json: JSON.parse(text) };
 }
+
+export async function restPost(url, path, cookie, body) {
+	const response = await fetch(`${url}/rest${path}`, {
+		method: 'POST',
+		headers: { cookie, 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${text}`);
+	return { text, json: JSON.parse(text) };
+}

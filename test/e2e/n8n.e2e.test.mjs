@@ -12,10 +12,12 @@ import axios from 'axios';
 import {
 	activateWorkflow,
 	ensureN8n,
+	N8N_VERSION,
 	n8nCli,
 	prepareUserFolder,
 	REPO_ROOT,
 	restGet,
+	restPost,
 	setupOwner,
 	startN8n,
 } from '../../scripts/lib/n8n.mjs';
@@ -107,6 +109,7 @@ before(
 				join(REPO_ROOT, 'examples/crm-webhook-campaign.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/bad-token.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/boleto-document.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/per-item-key.workflow.json'),
 			],
 		});
 		time('package install and imports', step);
@@ -127,7 +130,7 @@ before(
 		step = Date.now();
 		server = await startN8n(n8n, userFolder);
 		session = await setupOwner(server.url);
-		for (const id of ['uazapiCrmWebhook', 'e2eBadToken', 'e2eBoletoDocument'])
+		for (const id of ['uazapiCrmWebhook', 'e2eBadToken', 'e2eBoletoDocument', 'e2ePerItemKey'])
 			await activateWorkflow(server.url, session.cookie, id);
 		time('n8n start', step);
 	},
@@ -255,4 +258,95 @@ test('a 401 fails with the credential hint and the token is nowhere in the execu
 	assert.ok(strings.includes('uazapi refused the instance token'));
 	assert.ok(strings.some((value) => value.startsWith('Check the uazapi Sender credential')));
 	assert.ok(!text.includes(WRONG_TOKEN), 'the token must not appear in the execution data');
+});
+
+test('one campaign per contact: an invalid third contact stops the run before any request', async () => {
+	imitation.reset();
+	const response = await axios.post(
+		`${server.url}/webhook/per-item-campaigns`,
+		{
+			batch: 'lote-1',
+			contacts: [
+				{ name: 'Ana', phone: '5511911111111' },
+				{ name: 'Bruno', phone: '5511922222222' },
+				{ name: 'Carla', phone: 'abc' },
+			],
+		},
+		{ validateStatus: () => true },
+	);
+	assert.equal(response.status, 500);
+	assert.equal(imitation.requests.length, 0);
+	const executions = await executionsOf('e2ePerItemKey');
+	assert.ok(
+		executions.some(({ strings }) =>
+			strings.includes('Item 2: "Recipient" "abc" is not a phone number'),
+		),
+	);
+});
+
+test('Campaign Key: the same batch sent twice creates each campaign once', async () => {
+	imitation.reset();
+	const call = () =>
+		axios.post(`${server.url}/webhook/per-item-campaigns`, {
+			batch: 'lote-2',
+			contacts: [
+				{ name: 'Ana', phone: '5511911111111' },
+				{ name: 'Bruno', phone: '5511922222222' },
+			],
+		});
+	const first = await call();
+	assert.equal(campaignPosts().length, 2);
+	assert.deepEqual(
+		campaignPosts().map((request) => request.body.info),
+		[
+			'Lembrete de boleto [key:lote-2-5511911111111]',
+			'Lembrete de boleto [key:lote-2-5511922222222]',
+		],
+	);
+	assert.deepEqual(
+		first.data.map((item) => item.alreadyCreated),
+		[false, false],
+	);
+	const second = await call();
+	assert.equal(campaignPosts().length, 2, 'the second call posts nothing');
+	assert.deepEqual(
+		second.data.map((item) => [item.folder_id, item.alreadyCreated]),
+		first.data.map((item) => [item.folder_id, true]),
+	);
+});
+
+test("the credential test says when the instance's WhatsApp is not connected", async () => {
+	const testCredential = async (token = TOKEN) => {
+		const { json } = await restPost(server.url, '/credentials/test', session.cookie, {
+			credentials: {
+				id: 'uazapiCredential',
+				name: 'uazapi imitation',
+				type: 'uazapiSenderApi',
+				data: { serverUrl: imitation.url, token },
+			},
+		});
+		return json.data;
+	};
+	imitation.reset();
+	assert.deepEqual(await testCredential(), { status: 'OK', message: 'Connection successful!' });
+	imitation.setInstanceStatus('disconnected');
+	const disconnected = await testCredential();
+	assert.equal(disconnected.status, 'Error');
+	assert.match(
+		disconnected.message,
+		/^The token is right, but the WhatsApp instance is disconnected/,
+	);
+	imitation.setInstanceStatus('connecting');
+	assert.match((await testCredential()).message, /instance is still connecting/);
+	imitation.setInstanceStatus('connected');
+	const refused = await testCredential(WRONG_TOKEN);
+	// n8n 1.x answers a refused token with its own words: its 401 error reaches the credential
+	// tester without the response, so status-code rules do not apply there.
+	assert.match(
+		refused.message,
+		N8N_VERSION.startsWith('1.')
+			? /^Authorization failed - please check your credentials$/
+			: /refused the instance token/,
+	);
+	assert.ok(!JSON.stringify(refused).includes(WRONG_TOKEN));
 });
