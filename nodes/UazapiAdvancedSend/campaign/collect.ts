@@ -26,10 +26,10 @@ export interface ItemMessages {
 	bytes: number;
 }
 
-/** A message's size in the JSON body, with its pending files counted at their base64 size. */
+/** An item's messages' size in the JSON body (each with its comma), files at their base64 size. */
 function bytesOf(messages: IDataObject[], binaries: PendingBinary[]): number {
-	let bytes = 0;
-	for (const message of messages) bytes += utf8Length(JSON.stringify(message)) + 1;
+	// "[a,b]" is the messages, a comma between them and two brackets: one byte less than "a,b,".
+	let bytes = utf8Length(JSON.stringify(messages)) - 1;
 	for (const binary of binaries) bytes += bodyBytesOfFile(binary);
 	return bytes;
 }

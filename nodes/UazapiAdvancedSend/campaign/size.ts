@@ -10,8 +10,12 @@ import { base64Length, type PendingBinary } from './binaries';
 
 const MB = 1024 * 1024;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** UTF-8 length of a text, the way it travels in the request. */
 export function utf8Length(text: string): number {
+	// Most campaign text is plain ASCII, where characters and bytes are the same count.
+	if (!NON_ASCII.test(text)) return text.length;
 	let bytes = text.length;
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
