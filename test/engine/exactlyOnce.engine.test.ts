@@ -360,6 +360,21 @@ describe('Campaign Key: the duplicate guard', () => {
 		]);
 	});
 
+	it('a re-run that splits the campaign differently is refused before any POST', async () => {
+		await runWorkflow(
+			sendWorkflow(keyed('big', { options: { maxMessagesPerCampaign: 2 } }), contacts(5)),
+			credentials(),
+		);
+		const result = await runWorkflow(
+			sendWorkflow(keyed('big', { options: { maxMessagesPerCampaign: 1 } }), contacts(5)),
+			credentials(),
+		);
+		expect(result.error?.message).toBe(
+			'Campaign settings: "Campaign Key" "big" was used before for a campaign split into 3 parts ([key:big part 3/3]), but this run makes 5 parts',
+		);
+		expect(posts()).toHaveLength(3);
+	});
+
 	it('a deleted campaign with the key does not count: the campaign is created again', async () => {
 		const workflow = sendWorkflow(keyed('again'), contacts(1));
 		await runWorkflow(workflow, credentials());

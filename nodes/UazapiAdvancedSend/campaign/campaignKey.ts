@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CAMPAIGN_DELETED_STATUSES } from '../../shared/contract';
 import { folderIdOf } from '../../shared/folders';
+import { plural } from '../../shared/text';
 import { describeValue } from '../messages/recipient';
 import { FieldProblem } from '../messages';
 
@@ -25,19 +26,24 @@ const MAX_KEY_LENGTH = 100;
 export function readCampaignKey(options: IDataObject): string | undefined {
 	if (!('campaignKey' in options)) return undefined;
 	const value = options.campaignKey;
-	const key = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (key === '' && (value === undefined || value === null || typeof value === 'string')) {
-		throw new FieldProblem(
-			LABEL,
-			'is empty for this item',
-			'Map a value every item has, e.g. {{ $json.batchId }}, or remove the option to send without the duplicate guard.',
-		);
-	}
-	if (typeof value !== 'string' && typeof value !== 'number') {
+	if (
+		typeof value !== 'string' &&
+		typeof value !== 'number' &&
+		value !== undefined &&
+		value !== null
+	) {
 		throw new FieldProblem(
 			LABEL,
 			`must be text, but it is ${describeValue(value)}`,
 			'Map one value that identifies this send, e.g. {{ $json.batchId }}.',
+		);
+	}
+	const key = String(value ?? '').trim();
+	if (key === '') {
+		throw new FieldProblem(
+			LABEL,
+			'is empty for this item',
+			'Map a value every item has, e.g. {{ $json.batchId }}, or remove the option to send without the duplicate guard.',
 		);
 	}
 	if (key.length > MAX_KEY_LENGTH || /[[\]\r\n]/.test(key)) {
@@ -59,16 +65,53 @@ export function markedInfo(info: string | undefined, marker: string): string {
 	return info ? `${info} ${marker}` : marker;
 }
 
-/** The campaign that already carries this marker and is not being deleted, if any. */
-export function campaignWithMarker(
+const MARKER = /\[key:(.+?)(?: part (\d+)\/(\d+))?\]$/;
+
+/** The key and part a campaign's description carries, if it ends with a marker. */
+function parseMarker(info: unknown): { key: string; parts: number; marker: string } | undefined {
+	if (typeof info !== 'string') return undefined;
+	const match = MARKER.exec(info.trimEnd());
+	if (!match) return undefined;
+	return { key: match[1], parts: match[3] ? Number(match[3]) : 1, marker: match[0] };
+}
+
+/** What the instance already holds for one planned campaign's key. */
+export interface KeyLookup {
+	/** The campaign with the same key and part, not being deleted. */
+	existing?: IDataObject;
+	/** A campaign with the same key but split into another number of parts. */
+	splitDifferently?: { marker: string; parts: number };
+}
+
+export function lookUpKey(
 	folders: IDataObject[],
+	key: string,
 	marker: string,
-): IDataObject | undefined {
-	return folders.find(
-		(folder) =>
-			typeof folder.info === 'string' &&
-			folder.info.trimEnd().endsWith(marker) &&
-			folderIdOf(folder) !== '' &&
-			!CAMPAIGN_DELETED_STATUSES.includes(String(folder.status ?? '').toLowerCase()),
+	parts: number,
+): KeyLookup {
+	const lookup: KeyLookup = {};
+	for (const folder of folders) {
+		const found = parseMarker(folder.info);
+		if (!found || found.key !== key || folderIdOf(folder) === '') continue;
+		if (CAMPAIGN_DELETED_STATUSES.includes(String(folder.status ?? '').toLowerCase())) continue;
+		if (found.marker === marker) lookup.existing ??= folder;
+		else if (found.parts !== parts) lookup.splitDifferently ??= found;
+	}
+	return lookup;
+}
+
+/**
+ * Refuses a run whose split differs from an earlier one with the same key: part 2 of 3 and part 2
+ * of 5 hold different recipients, so the guard could not tell which messages were already sent.
+ */
+export function splitConflict(
+	key: string,
+	earlier: { marker: string; parts: number },
+	parts: number,
+) {
+	return new FieldProblem(
+		LABEL,
+		`"${key}" was used before for a campaign split into ${plural(earlier.parts, 'part')} (${earlier.marker}), but this run makes ${plural(parts, 'part')}`,
+		'Keep Max Messages per Campaign as it was in that run, or check in uazapi which recipients got the campaign and send the rest with a new key.',
 	);
 }

@@ -8,7 +8,7 @@ import {
 
 import { listFolders } from '../../shared/folders';
 import { FieldProblem } from '../messages';
-import { campaignWithMarker } from './campaignKey';
+import { lookUpKey, splitConflict, type KeyLookup } from './campaignKey';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
 import { planCampaigns, type PlannedCampaign } from './plan';
 import { asNodeError, settingsError } from './problems';
@@ -114,10 +114,20 @@ export async function sendAdvancedCampaigns(
 		}
 	}
 
+	const lookups = new Map<PlannedCampaign, KeyLookup>();
+	for (const campaign of guarded) {
+		const { value, marker } = campaign.key!;
+		const lookup = lookUpKey(folders, value, marker, campaign.part?.count ?? 1);
+		if (lookup.splitDifferently) {
+			const problem = splitConflict(value, lookup.splitDifferently, campaign.part?.count ?? 1);
+			throw settingsError(this.getNode(), problem, campaign.items[0]);
+		}
+		lookups.set(campaign, lookup);
+	}
+
 	const warnings: string[] = [];
 	for (const campaign of toPost) {
-		const existing =
-			campaign.key && !campaign.dryRun && campaignWithMarker(folders, campaign.key.marker);
+		const existing = lookups.get(campaign)?.existing;
 		if (existing) {
 			output.push({
 				json: alreadyCreated(campaign, existing),

@@ -10,7 +10,7 @@ import { base64Length, type PendingBinary } from './binaries';
 
 const MB = 1024 * 1024;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** UTF-8 length of a text, the way it travels in the request. */
 export function utf8Length(text: string): number {
