@@ -68,7 +68,12 @@ export async function postCampaign(
 	const itemIndex = campaign.items[0];
 	if (campaign.dryRun) {
 		await loadBinaries(context, campaign.binaries);
-		return { dryRun: true, ...summarise(body), ...about(campaign), body: body as never };
+		return {
+			dryRun: true,
+			...summarise(body),
+			...about(campaign),
+			body: body as unknown as IDataObject,
+		};
 	}
 	let response: unknown;
 	try {
