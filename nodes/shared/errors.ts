@@ -1,11 +1,179 @@
-import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
 
-/** Keeps n8n's own errors as they are and wraps anything else, tied to the input item. */
+import { FieldProblem } from './problem';
+import { plural } from './text';
+import type { FailedRequest, UazapiRequest } from './transport';
+
+/**
+ * The n8n form of every problem: a FieldProblem from the pure model (problem.ts) becomes a
+ * NodeOperationError that names the item, the message and the field, and says how to fix it.
+ * A failed request to uazapi becomes a NodeApiError with uazapi's own words and what to do.
+ */
+
+/** Where in the input a problem sits; message positions are 1-based, as people count them. */
+export interface Place {
+	itemIndex: number;
+	message?: { position: number; count: number; typeName: string };
+	json?: boolean;
+}
+
+function quoted(field: string): string {
+	return field.startsWith('"') ? field : `"${field}"`;
+}
+
+/** Turns a model problem into the error the user sees: item, message, field, and how to fix it. */
+export function inputError(node: INode, problem: FieldProblem, place: Place): NodeOperationError {
+	const where = [`Item ${place.itemIndex}`];
+	if (place.message) {
+		const { position, count, typeName } = place.message;
+		where.push(`message ${position} of ${count}${place.json ? ' in the JSON' : ''} (${typeName})`);
+	}
+	return new NodeOperationError(
+		node,
+		`${where.join(', ')}: ${quoted(problem.field)} ${problem.problem}`,
+		{
+			itemIndex: place.itemIndex,
+			description: problem.fix,
+		},
+	);
+}
+
+export function settingsError(
+	node: INode,
+	problem: unknown,
+	itemIndex: number,
+): NodeOperationError | NodeApiError {
+	if (!(problem instanceof FieldProblem)) return asNodeError(node, problem, { itemIndex });
+	return new NodeOperationError(
+		node,
+		`Campaign settings: ${quoted(problem.field)} ${problem.problem}`,
+		{
+			itemIndex,
+			description: problem.fix,
+		},
+	);
+}
+
+/**
+ * Any error → what n8n shows: model problems with their place, n8n's own errors as they are,
+ * anything else wrapped and tied to the input item.
+ */
 export function asNodeError(
 	node: INode,
 	error: unknown,
-	itemIndex: number,
+	place: Place,
 ): NodeOperationError | NodeApiError {
+	if (error instanceof FieldProblem) return inputError(node, error, place);
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
+	return new NodeOperationError(node, error as Error, { itemIndex: place.itemIndex });
+}
+
+/** When WhatsApp's reach-out restriction ends, if uazapi's 463 answer says so. */
+function reachOutUntil(data: unknown): string | undefined {
+	const until = ((data as IDataObject | undefined)?.details as IDataObject | undefined)
+		?.reachout_timelock as IDataObject | undefined;
+	const value = until?.until;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const time = new Date(typeof value === 'number' && value < 1e12 ? value * 1000 : value);
+	return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+function explain(failed: FailedRequest, request: UazapiRequest, said: string | undefined) {
+	const quote = said ? ` uazapi said: "${said}".` : '';
+	const notSure =
+		request.method === 'POST'
+			? ' The request may still have reached uazapi: check the campaigns list before running the workflow again, because running it again can queue every message twice.'
+			: '';
+	switch (failed.status) {
+		case 400:
+			return {
+				message: `uazapi rejected the request: ${said ?? 'bad request'}`,
+				description: `Fix the value uazapi names and run again.${quote}`,
+			};
+		case 401:
+			return {
+				message: 'uazapi refused the instance token',
+				description: `Check the uazapi Sender credential: paste the instance token again from the uazapi panel and make sure the server URL is your own (e.g. https://SUBDOMAIN.uazapi.com).${quote}`,
+			};
+		case 403:
+			return {
+				message: 'uazapi denied access to this instance',
+				description: `Check that the token belongs to this server's instance.${quote}`,
+			};
+		case 404:
+			return {
+				message: `uazapi has no ${request.endpoint} on this server`,
+				description: `Check the server URL in the credential: it should be your uazapi server, e.g. https://SUBDOMAIN.uazapi.com.${quote}`,
+			};
+		case 413:
+			return {
+				message: 'uazapi refused the request as too large',
+				description: `Send fewer messages per campaign or smaller media (use URLs instead of base64).${quote}`,
+			};
+		case 429:
+			return failed.retryAfter
+				? {
+						message: `uazapi is rate-limiting this instance and asks to wait ${plural(failed.retryAfter, 'second')}`,
+						description: `Run the workflow again after ${plural(failed.retryAfter, 'second')} (uazapi's Retry-After).${quote}`,
+					}
+				: {
+						message: 'uazapi is rate-limiting this instance',
+						description: `Wait a few minutes before sending again.${quote}`,
+					};
+	}
+	if (failed.status === 463 || (failed.data as IDataObject | undefined)?.provider_code === 463) {
+		const until = reachOutUntil(failed.data);
+		return {
+			message: 'WhatsApp is restricting this number from messaging new contacts (463)',
+			description: `WhatsApp limits how many people a number may message first, and this number is over that limit${until ? ` until ${until}` : ' for now'}. The instance is connected; do not reconnect it. Wait until the restriction ends, then send again more slowly (longer delays, smaller campaigns), preferably to contacts who have messaged this number before. uazapi shows the limits at /instance/wa_messages_limits.${quote}${notSure}`,
+		};
+	}
+	if (failed.status !== undefined && failed.status >= 500) {
+		return {
+			message: `uazapi failed to process the request (HTTP ${failed.status})`,
+			description: `The uazapi server had a problem; check that the WhatsApp instance is connected.${quote}${notSure}`,
+		};
+	}
+	if (failed.code === 'ECONNABORTED' || failed.code === 'ETIMEDOUT') {
+		return {
+			message: `uazapi did not answer within ${plural(request.timeoutSeconds, 'second')}`,
+			description: `Raise the Timeout option or try later.${notSure}`,
+		};
+	}
+	if (
+		failed.code === 'ECONNREFUSED' ||
+		failed.code === 'ENOTFOUND' ||
+		failed.code === 'EAI_AGAIN'
+	) {
+		return {
+			message: 'Could not reach the uazapi server',
+			description: `Check the server URL in the uazapi Sender credential (e.g. https://SUBDOMAIN.uazapi.com). Network error: ${failed.code}.`,
+		};
+	}
+	return {
+		message: `The request to uazapi failed${failed.status ? ` (HTTP ${failed.status})` : ''}`,
+		description: `${failed.code ? `Network error: ${failed.code}.` : ''}${quote}${notSure}`.trim(),
+	};
+}
+
+/** A failed request → the NodeApiError n8n shows, with uazapi's own words and what to do. */
+export function apiError(
+	node: INode,
+	failed: FailedRequest,
+	request: UazapiRequest,
+	said: string | undefined,
+): NodeApiError {
+	const { message, description } = explain(failed, request, said);
+	const httpCode = failed.status === undefined ? undefined : String(failed.status);
+	return new NodeApiError(
+		node,
+		{ message, description, httpCode: httpCode ?? null, uazapiError: said ?? null } as JsonObject,
+		{ message, description, httpCode, itemIndex: request.itemIndex },
+	);
 }

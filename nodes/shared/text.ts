@@ -7,3 +7,14 @@ export function plural(count: number, unit: string): string {
 export function article(word: string): string {
 	return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
+
+/** A value as an error message names it: "the text "abc"", "a list", "number 42". */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'missing';
+	if (value === null) return 'empty (null)';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string')
+		return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+	return `${typeof value} ${String(value)}`;
+}

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CAMPAIGN_DELETED_STATUSES } from '../../shared/contract';
 import { folderIdOf } from '../../shared/folders';
 import { plural } from '../../shared/text';
-import { describeValue } from '../messages/recipient';
+import { describeValue } from '../../shared/text';
 import { FieldProblem } from '../messages';
 
 /**

@@ -6,12 +6,12 @@ import {
 	definitionOf,
 	FieldProblem,
 	normaliseRecipient,
+	parseJsonField,
 	type BuildContext,
 } from '../messages';
-import { parseJsonField } from '../messages/read';
-import { describeValue } from '../messages/recipient';
+import { describeValue } from '../../shared/text';
 import { binaryReader, bodyBytesOfFile, type PendingBinary } from './binaries';
-import { asNodeError, inputError } from './problems';
+import { asNodeError, inputError } from '../../shared/errors';
 import { utf8Length } from './size';
 import { jsonCampaignFields, type CampaignFields } from './settings';
 

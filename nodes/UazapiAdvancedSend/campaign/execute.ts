@@ -11,7 +11,7 @@ import { FieldProblem } from '../messages';
 import { lookUpKey, splitConflict, type KeyLookup } from './campaignKey';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
 import { planCampaigns, type PlannedCampaign } from './plan';
-import { asNodeError, settingsError } from './problems';
+import { asNodeError, settingsError } from '../../shared/errors';
 
 function pairedTo(items: number[]) {
 	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));

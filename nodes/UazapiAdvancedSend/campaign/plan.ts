@@ -5,7 +5,7 @@ import { FieldProblem } from '../messages';
 import type { PendingBinary } from './binaries';
 import { keyMarker, markedInfo, readCampaignKey } from './campaignKey';
 import { collectItemMessages, type ItemMessages } from './collect';
-import { inputError, settingsError } from './problems';
+import { inputError, settingsError } from '../../shared/errors';
 import {
 	campaignFields,
 	type CampaignFields,

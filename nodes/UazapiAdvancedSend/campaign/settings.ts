@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_SCHEDULE_MINUTES, MAX_TIMESTAMP_MS, NOW_WINDOW_MS } from '../../shared/contract';
 import { plural } from '../../shared/text';
 import { FieldProblem } from '../messages';
-import { describeValue } from '../messages/recipient';
+import { describeValue } from '../../shared/text';
 
 /** The campaign-level fields of a /sender/advanced body, in the order uazapi documents them. */
 export interface CampaignFields {

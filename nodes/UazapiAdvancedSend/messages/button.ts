@@ -9,7 +9,7 @@ import {
 	usesRawChoices,
 } from './choices';
 import { showFor, type MessageTypeDefinition } from './definition';
-import { FieldProblem } from './problem';
+import { FieldProblem } from '../../shared/problem';
 import { readText, withoutEmpty } from './read';
 import { messageSchema, optionalText, requiredText, urlOrBase64 } from './schema';
 

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { SenderMessageType } from '../../shared/contract';
 import { showFor } from './definition';
-import { FieldProblem, fieldPath } from './problem';
+import { FieldProblem, fieldPath } from '../../shared/problem';
 import { parseJsonField, readEntries, readText } from './read';
 import { choiceList, isHttpUrl, says } from './schema';
 

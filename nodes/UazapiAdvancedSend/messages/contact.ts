@@ -1,5 +1,5 @@
 import { showFor, type MessageTypeDefinition } from './definition';
-import { FieldProblem } from './problem';
+import { FieldProblem } from '../../shared/problem';
 import { readText, withoutEmpty } from './read';
 import { messageSchema, optionalText, refine, requiredText, says } from './schema';
 

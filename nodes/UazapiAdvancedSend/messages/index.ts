@@ -9,13 +9,15 @@ import { list } from './list';
 import { location } from './location';
 import { mediaTypes } from './media';
 import { poll } from './poll';
-import { FieldProblem } from './problem';
-import { describeValue, normaliseRecipient } from './recipient';
+import { FieldProblem } from '../../shared/problem';
+import { describeValue } from '../../shared/text';
+import { normaliseRecipient } from './recipient';
 import { checkMessage } from './schema';
 import { text } from './text';
 
 export type { BinaryFile, BuildContext, MessageTypeDefinition } from './definition';
-export { FieldProblem } from './problem';
+export { FieldProblem, fieldPath } from '../../shared/problem';
+export { parseJsonField } from './read';
 export { normaliseRecipient } from './recipient';
 
 /** Every message type of uazapi's sender, in the order the type selector lists them. */

@@ -11,7 +11,7 @@ import {
 	usesRawChoices,
 } from './choices';
 import { showFor, type MessageTypeDefinition } from './definition';
-import { FieldProblem, fieldPath } from './problem';
+import { FieldProblem, fieldPath } from '../../shared/problem';
 import { readEntries, readText, withoutEmpty } from './read';
 import { messageSchema, optionalText, requiredText } from './schema';
 

@@ -1,8 +1,8 @@
 import { showFor, type MessageTypeDefinition } from './definition';
-import { FieldProblem } from './problem';
+import { FieldProblem } from '../../shared/problem';
 import { readNumber, readText, withoutEmpty } from './read';
 import { messageSchema, optionalText, says } from './schema';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 function coordinate(limit: number, name: string) {
 	return z

@@ -3,10 +3,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { LIMITS, type SenderMessageType } from '../../shared/contract';
 import { article } from '../../shared/text';
 import { showFor, type BuildContext, type MessageTypeDefinition } from './definition';
-import { FieldProblem } from './problem';
+import { FieldProblem } from '../../shared/problem';
 import { readText, withoutEmpty } from './read';
 import { isBase64, isHttpUrl, messageSchema, optionalText, urlOrBase64 } from './schema';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 interface MediaKind {
 	type: SenderMessageType;

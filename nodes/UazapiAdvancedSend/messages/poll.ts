@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { LIMITS } from '../../shared/contract';
 import { builderOnly, checkedChoices, guardPart, readRawChoices, usesRawChoices } from './choices';
 import { showFor, type MessageTypeDefinition } from './definition';
-import { FieldProblem, fieldPath } from './problem';
+import { FieldProblem, fieldPath } from '../../shared/problem';
 import { readEntries, readNumber, readText } from './read';
 import { messageSchema, requiredText, says } from './schema';
 

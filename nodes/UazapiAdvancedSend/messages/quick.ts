@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 
 /**
  * A fast path in front of zod. A message schema is compiled once into a plain predicate that

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeValue } from './recipient';
-import { FieldProblem } from './problem';
+import { describeValue } from '../../shared/text';
+import { FieldProblem } from '../../shared/problem';
 
 /**
  * Readers for one message's parameters. Expressions can hand back any JSON type, and n8n omits

@@ -1,4 +1,5 @@
-import { FieldProblem } from './problem';
+import { FieldProblem } from '../../shared/problem';
+import { describeValue } from '../../shared/text';
 
 /**
  * Phone numbers are sent as digits only (country code first, e.g. 5511999999999). People paste
@@ -52,14 +53,4 @@ export function normaliseRecipient(value: unknown, field: string): string {
 		`"${trimmed}" is not a phone number`,
 		'Use digits only, with country code (e.g. 5511999999999); spaces, dashes, dots, brackets and a leading + are removed for you.',
 	);
-}
-
-export function describeValue(value: unknown): string {
-	if (value === undefined) return 'missing';
-	if (value === null) return 'empty (null)';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string')
-		return `the text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
-	return `${typeof value} ${String(value)}`;
 }

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { LIMITS, type SenderMessageType } from '../../shared/contract';
-import { FieldProblem } from './problem';
+import { FieldProblem } from '../../shared/problem';
 import { passesQuickCheck, withPlainCheck } from './quick';
 
 /**

@@ -23,7 +23,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const results = await operations[resource][operation].execute.call(this, itemIndex);
 			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			const failure = asNodeError(this.getNode(), error, itemIndex);
+			const failure = asNodeError(this.getNode(), error, { itemIndex });
 			if (!this.continueOnFail()) throw failure;
 			output.push({
 				json: { error: failure.message, description: failure.description ?? null },
