@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CAMPAIGN_DELETED_STATUSES } from '../../shared/contract';
 import { folderIdOf } from '../../shared/folders';
-import { plural } from '../../shared/text';
-import { describeValue } from '../../shared/text';
+import { plural, describeValue } from '../../shared/text';
 import { FieldProblem } from '../messages';
 
 /**

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_SCHEDULE_MINUTES, MAX_TIMESTAMP_MS, NOW_WINDOW_MS } from '../../shared/contract';
-import { plural } from '../../shared/text';
+import { plural, describeValue } from '../../shared/text';
 import { FieldProblem } from '../messages';
-import { describeValue } from '../../shared/text';
 
 /** The campaign-level fields of a /sender/advanced body, in the order uazapi documents them. */
 export interface CampaignFields {
