@@ -38,6 +38,24 @@ export const SENDER_MESSAGE_TYPES = [
 export type SenderMessageType = (typeof SENDER_MESSAGE_TYPES)[number];
 
 /**
+ * Optional fields uazapi documents for every /send/* endpoint but not for the sender's messages.
+ * Whether the sender honours them is unverified; a user may pass them deliberately (JSON mode, or
+ * Extra Fields in the editor), while any other unknown field is still refused as a likely typo.
+ * `async` is left out: it queues a single /send/* request, which a campaign already is.
+ */
+export const SEND_EXTRA_FIELDS = [
+	'delay',
+	'readchat',
+	'readmessages',
+	'replyid',
+	'mentions',
+	'forward',
+	'viewOnce',
+	'track_source',
+	'track_id',
+] as const;
+
+/**
  * `scheduled_for` is "a unix timestamp in milliseconds or minutes from now" and the server's rule
  * for telling them apart is undocumented. We only ever send small minute counts (at most 30 days)
  * or 13-digit millisecond timestamps, never seconds, and omit the field to send immediately.

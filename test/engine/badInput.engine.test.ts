@@ -184,7 +184,7 @@ const CASES: BadCase[] = [
 	{
 		name: 'buttons message without buttons',
 		parameters: fieldsParameters([buttons()]),
-		message: 'Item 0, message 1 of 1 (Buttons): "Buttons" has no buttons',
+		message: 'Item 0, message 1 of 1 (Buttons): "Buttons" is empty',
 		fix: /at least one button/,
 	},
 	{
@@ -257,13 +257,13 @@ const CASES: BadCase[] = [
 	{
 		name: 'carousel card without buttons',
 		parameters: fieldsParameters([carousel([card({ buttons: {} })])]),
-		message: /"Cards › card 1 › Buttons" is empty: every carousel card needs a button/,
+		message: /"Cards" card \[Caneca\] has no button: every carousel card needs at least one/,
 		fix: /at least one button/,
 	},
 	{
 		name: 'carousel with 11 cards',
 		parameters: fieldsParameters([carousel(Array.from({ length: 11 }, () => card()))]),
-		message: 'Item 0, message 1 of 1 (Carousel): "Cards" has 11 cards',
+		message: 'Item 0, message 1 of 1 (Carousel): "Cards" has 11 cards; WhatsApp shows at most 10',
 		fix: /1 to 10 cards/,
 	},
 	{
@@ -278,14 +278,15 @@ const CASES: BadCase[] = [
 	{
 		name: 'poll with one option',
 		parameters: fieldsParameters([poll(['Sim'])]),
-		message: 'Item 0, message 1 of 1 (Poll): "Options" has 1 option(s); a poll needs at least 2',
+		message:
+			'Item 0, message 1 of 1 (Poll): "Poll Options" has 1 option(s); a poll needs at least 2',
 		fix: /2 to 12 different options/,
 	},
 	{
 		name: 'poll with a repeated option',
 		parameters: fieldsParameters([poll(['Sim', 'Sim'])]),
 		message:
-			'Item 0, message 1 of 1 (Poll): "Options" has "Sim" twice; WhatsApp needs every option to differ',
+			'Item 0, message 1 of 1 (Poll): "Poll Options" has "Sim" twice; WhatsApp needs every option to differ',
 		fix: /different options/,
 	},
 	{
@@ -298,7 +299,7 @@ const CASES: BadCase[] = [
 	{
 		name: 'location left at 0, 0',
 		parameters: fieldsParameters([{ type: 'location' }]),
-		message: /"Latitude \/ Longitude" are both 0/,
+		message: /"Latitude" and the longitude are both 0, which is a point in the Atlantic Ocean/,
 		fix: /coordinates/,
 	},
 	{
@@ -348,7 +349,8 @@ const CASES: BadCase[] = [
 		parameters: fieldsParameters([
 			{ type: 'audio', mediaSource: 'base64', mediaBase64: 'não é base64!' },
 		]),
-		message: 'Item 0, message 1 of 1 (Audio): "Base64 Content" is not valid base64',
+		message:
+			'Item 0, message 1 of 1 (Audio): "Base64 Content" is neither an http(s) URL nor base64 content',
 		fix: /base64 content/,
 	},
 	{
@@ -366,7 +368,7 @@ const CASES: BadCase[] = [
 		parameters: fieldsParameters([{ type: 'image', mediaSource: 'binary' }]),
 		items: [pdf],
 		message:
-			'Item 0, message 1 of 1 (Image): "Binary Property" "data" holds an application/pdf file, which is not an image',
+			'Item 0, message 1 of 1 (Image): "Binary Property" is an application/pdf file, which is not an image',
 		fix: /Document/,
 	},
 	// Raw choices and JSON mode
@@ -388,7 +390,7 @@ const CASES: BadCase[] = [
 				rawChoices: '["[Card]", "Buy|buy"]',
 			},
 		]),
-		message: /"Cards" card \[Card\] has no image/,
+		message: /"Raw Choices \(JSON\)" card \[Card\] has no image/,
 		fix: /1 to 10 cards/,
 	},
 	{
@@ -407,9 +409,9 @@ const CASES: BadCase[] = [
 	},
 	{
 		name: 'JSON mode field the sender does not take',
-		parameters: json([{ number: '5511999999999', type: 'text', text: 'Oi', delay: 1000 }]),
+		parameters: json([{ number: '5511999999999', type: 'text', text: 'Oi', trackId: 'x' }]),
 		message:
-			'Item 0, message 1 of 1 in the JSON (text): "delay" is not a field of a uazapi "text" message',
+			'Item 0, message 1 of 1 in the JSON (text): "trackId" is not a field of a uazapi "text" message',
 		fix: /Remove it/,
 	},
 	{

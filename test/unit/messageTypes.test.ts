@@ -328,6 +328,6 @@ describe('message editor fields', () => {
 		const unconditioned = messageEntryProperties
 			.filter((property) => !property.displayOptions?.show?.type)
 			.map((p) => p.name);
-		expect(unconditioned).toEqual(['type', 'number']);
+		expect(unconditioned).toEqual(['type', 'number', 'extraFields']);
 	});
 });

@@ -4,16 +4,45 @@ import {
 	buttonsProperty,
 	builderOnly,
 	checkedChoices,
+	choicesLabel,
 	compileButtons,
 	readRawChoices,
 	usesRawChoices,
 } from './choices';
-import { showFor, type MessageTypeDefinition } from './definition';
-import { FieldProblem } from '../../shared/problem';
-import { readText, withoutEmpty } from './read';
+import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
+import { readField, withoutEmpty } from './read';
 import { messageSchema, optionalText, requiredText, urlOrBase64 } from './schema';
 
 const CHOICES_FIX = 'Add at least one button, each with a label and an action.';
+
+const body = field('text', {
+	displayName: 'Text',
+	name: 'buttonsText',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	required: true,
+	placeholder: 'e.g. Special offer! See our deals',
+});
+const footer = field('footerText', {
+	displayName: 'Footer',
+	name: 'buttonsFooter',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Valid until 31/12',
+	description: 'Small text under the message',
+});
+const image = field('imageButton', {
+	displayName: 'Image',
+	name: 'buttonsImage',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/banner.jpg',
+	description: 'URL or base64 of an image shown above the text',
+});
+const buttons = buttonsProperty(
+	'Buttons in the order they are shown. Avoid mixing Reply with other actions: WhatsApp Web then asks to open the phone.',
+);
 
 export const button: MessageTypeDefinition = {
 	type: 'button',
@@ -22,37 +51,10 @@ export const button: MessageTypeDefinition = {
 	properties: showFor(
 		['button'],
 		[
-			{
-				displayName: 'Text',
-				name: 'buttonsText',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				required: true,
-				placeholder: 'e.g. Special offer! See our deals',
-			},
-			{
-				displayName: 'Footer',
-				name: 'buttonsFooter',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Valid until 31/12',
-				description: 'Small text under the message',
-			},
-			{
-				displayName: 'Image',
-				name: 'buttonsImage',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/banner.jpg',
-				description: 'URL or base64 of an image shown above the text',
-			},
-			{
-				...buttonsProperty(
-					'Buttons in the order they are shown. Avoid mixing Reply with other actions: WhatsApp Web then asks to open the phone.',
-				),
-				displayOptions: { show: builderOnly },
-			},
+			body.property,
+			footer.property,
+			image.property,
+			{ ...buttons, displayOptions: { show: builderOnly } },
 		],
 	),
 	schema: messageSchema('button', {
@@ -62,19 +64,21 @@ export const button: MessageTypeDefinition = {
 			'Use a public image URL, e.g. https://example.com/banner.jpg.',
 		).optional(),
 		choices: checkedChoices(buttonChoicesProblem, CHOICES_FIX),
+		buttonText: optionalText(LIMITS.captionLength),
 	}),
-	labels: { text: 'Text', footerText: 'Footer', imageButton: 'Image', choices: 'Buttons' },
+	labels: labelsOf([body, footer, image], {
+		choices: choicesLabel(buttons.displayName),
+		buttonText: extraLabel('buttonText'),
+	}),
 	build(fields) {
-		const choices = usesRawChoices(fields) ? readRawChoices(fields) : compileButtons(fields);
-		if (Array.isArray(choices) && choices.length === 0) {
-			throw new FieldProblem('Buttons', 'has no buttons', CHOICES_FIX);
-		}
 		return withoutEmpty(
 			{
-				text: readText(fields, 'buttonsText', 'Text'),
-				footerText: readText(fields, 'buttonsFooter', 'Footer'),
-				imageButton: readText(fields, 'buttonsImage', 'Image'),
-				choices: choices as string[],
+				text: readField(fields, body),
+				footerText: readField(fields, footer),
+				imageButton: readField(fields, image),
+				choices: (usesRawChoices(fields)
+					? readRawChoices(fields)
+					: compileButtons(fields)) as string[],
 			},
 			['text'],
 		);

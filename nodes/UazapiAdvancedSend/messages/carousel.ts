@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../shared/contract';
 import {
@@ -6,14 +6,15 @@ import {
 	builderOnly,
 	carouselChoicesProblem,
 	checkedChoices,
+	choicesLabel,
 	compileButtons,
 	readRawChoices,
 	usesRawChoices,
 } from './choices';
-import { showFor, type MessageTypeDefinition } from './definition';
+import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
 import { FieldProblem, fieldPath } from '../../shared/problem';
-import { readEntries, readText } from './read';
-import { isBase64, isHttpUrl, messageSchema, requiredText } from './schema';
+import { readEntries, readField, readText, withoutEmpty } from './read';
+import { isBase64, isHttpUrl, messageSchema, optionalText, requiredText } from './schema';
 
 const CHOICES_FIX = `Add 1 to ${LIMITS.carouselCardsMax} cards, each with a title, an image and at least one button.`;
 
@@ -60,93 +61,102 @@ function compileCard(card: IDataObject, path: string): string[] {
 			'Enter a public image URL, e.g. https://example.com/product.jpg.',
 		);
 	}
-	const buttons = compileButtons(card, path);
-	if (buttons.length === 0) {
-		throw new FieldProblem(
-			fieldPath(path, 'Buttons'),
-			'is empty: every carousel card needs a button',
-			'Add at least one button to the card.',
-		);
-	}
-	return [body === '' ? `[${title}]` : `[${title}\n${body}]`, `{${image}}`, ...buttons];
+	return [
+		body === '' ? `[${title}]` : `[${title}\n${body}]`,
+		`{${image}}`,
+		...compileButtons(card, path),
+	];
 }
 
 function compileCards(fields: IDataObject): string[] {
-	const cards = readEntries(fields, 'cards', 'card');
-	if (cards.length === 0 || cards.length > LIMITS.carouselCardsMax) {
-		throw new FieldProblem('Cards', `has ${cards.length} cards`, CHOICES_FIX);
-	}
-	return cards.flatMap((card, index) => compileCard(card, fieldPath('Cards', `card ${index + 1}`)));
+	return readEntries(fields, 'cards', 'card').flatMap((card, index) =>
+		compileCard(card, fieldPath(cards.displayName, `card ${index + 1}`)),
+	);
 }
+
+const body = field('text', {
+	displayName: 'Text',
+	name: 'carouselText',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	required: true,
+	placeholder: 'e.g. Meet our products',
+});
+const footer = field('footerText', {
+	displayName: 'Footer',
+	name: 'carouselFooter',
+	type: 'string',
+	default: '',
+	description: 'Small text under the message',
+});
+const cards: INodeProperties = {
+	displayName: 'Cards',
+	name: 'cards',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Card',
+	default: {},
+	displayOptions: { show: builderOnly },
+	options: [
+		{
+			displayName: 'Card',
+			name: 'card',
+			values: [
+				{
+					displayName: 'Title',
+					name: 'title',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Smartphone XYZ',
+				},
+				{
+					displayName: 'Body',
+					name: 'body',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					default: '',
+					placeholder: 'e.g. Our most advanced smartphone',
+				},
+				{
+					displayName: 'Image',
+					name: 'image',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://example.com/product1.jpg',
+					description: 'URL or base64 of the card image (required)',
+				},
+				buttonsProperty('Buttons of this card'),
+			],
+		},
+	],
+};
 
 export const carousel: MessageTypeDefinition = {
 	type: 'carousel',
 	displayName: 'Carousel',
 	description: 'Text followed by swipeable cards, each with an image and buttons',
-	properties: showFor(
-		['carousel'],
-		[
-			{
-				displayName: 'Text',
-				name: 'carouselText',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				required: true,
-				placeholder: 'e.g. Meet our products',
-			},
-			{
-				displayName: 'Cards',
-				name: 'cards',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true, sortable: true },
-				placeholder: 'Add Card',
-				default: {},
-				displayOptions: { show: builderOnly },
-				options: [
-					{
-						displayName: 'Card',
-						name: 'card',
-						values: [
-							{
-								displayName: 'Title',
-								name: 'title',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. Smartphone XYZ',
-							},
-							{
-								displayName: 'Body',
-								name: 'body',
-								type: 'string',
-								typeOptions: { rows: 2 },
-								default: '',
-								placeholder: 'e.g. Our most advanced smartphone',
-							},
-							{
-								displayName: 'Image',
-								name: 'image',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. https://example.com/product1.jpg',
-								description: 'URL or base64 of the card image (required)',
-							},
-							buttonsProperty('Buttons of this card'),
-						],
-					},
-				],
-			},
-		],
-	),
+	properties: showFor(['carousel'], [body.property, footer.property, cards]),
 	schema: messageSchema('carousel', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the cards.'),
 		choices: checkedChoices(carouselChoicesProblem, CHOICES_FIX),
+		footerText: optionalText(LIMITS.captionLength),
+		buttonText: optionalText(LIMITS.captionLength),
 	}),
-	labels: { text: 'Text', choices: 'Cards' },
+	labels: labelsOf([body, footer], {
+		choices: choicesLabel(cards.displayName),
+		buttonText: extraLabel('buttonText'),
+	}),
 	build(fields) {
-		return {
-			text: readText(fields, 'carouselText', 'Text'),
-			choices: (usesRawChoices(fields) ? readRawChoices(fields) : compileCards(fields)) as string[],
-		};
+		return withoutEmpty(
+			{
+				text: readField(fields, body),
+				choices: (usesRawChoices(fields)
+					? readRawChoices(fields)
+					: compileCards(fields)) as string[],
+				footerText: readField(fields, footer),
+			},
+			['text'],
+		);
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { SenderMessageType } from '../../shared/contract';
-import { showFor } from './definition';
+import { LIMITS, type SenderMessageType } from '../../shared/contract';
+import { showFor, type Label } from './definition';
 import { FieldProblem, fieldPath } from '../../shared/problem';
 import { parseJsonField, readEntries, readText } from './read';
 import { choiceList, isHttpUrl, says } from './schema';
@@ -199,6 +199,8 @@ export function compileButtons(fields: IDataObject, path?: string): string[] {
 
 // --- Raw choices (the expert escape hatch) ---------------------------------------------------
 
+const RAW_CHOICES_LABEL = 'Raw Choices (JSON)';
+
 export const choicesInputProperties: INodeProperties[] = showFor(CHOICE_TYPES, [
 	{
 		displayName: 'Choices Input',
@@ -211,7 +213,7 @@ export const choicesInputProperties: INodeProperties[] = showFor(CHOICE_TYPES, [
 		default: 'builder',
 	},
 	{
-		displayName: 'Raw Choices (JSON)',
+		displayName: RAW_CHOICES_LABEL,
 		name: 'rawChoices',
 		type: 'json',
 		default: '[]',
@@ -229,10 +231,15 @@ export function usesRawChoices(fields: IDataObject): boolean {
 	return fields.choicesInput === 'raw';
 }
 
+/** The label of `choices`: the builder's field, or Raw Choices when the user wrote them. */
+export function choicesLabel(builderLabel: string): Label {
+	return (entry) => (usesRawChoices(entry) ? RAW_CHOICES_LABEL : builderLabel);
+}
+
 export function readRawChoices(fields: IDataObject): unknown {
 	return parseJsonField(
 		fields.rawChoices,
-		'Raw Choices (JSON)',
+		RAW_CHOICES_LABEL,
 		'Write a JSON array of strings, e.g. ["Yes|yes", "No|no"], with double quotes.',
 	);
 }
@@ -267,9 +274,17 @@ export const listChoicesProblem: ChoiceCheck = (choices) => {
 export const carouselChoicesProblem: ChoiceCheck = (choices) => {
 	if (choices.length === 0 || !isSection(choices[0]))
 		return 'must start with a card text in brackets, e.g. "[Title\\nBody]"';
+	const cards = choices.filter(isSection).length;
+	if (cards > LIMITS.carouselCardsMax)
+		return `has ${cards} cards; WhatsApp shows at most ${LIMITS.carouselCardsMax}`;
 	for (let index = 0; index < choices.length; index++) {
-		if (isSection(choices[index]) && !isImage(choices[index + 1] ?? '')) {
+		if (!isSection(choices[index])) continue;
+		if (!isImage(choices[index + 1] ?? '')) {
 			return `card ${choices[index]} has no image: follow the card text with "{https://...}"`;
+		}
+		const next = choices[index + 2];
+		if (next === undefined || isSection(next)) {
+			return `card ${choices[index]} has no button: every carousel card needs at least one`;
 		}
 	}
 	return undefined;

@@ -1,10 +1,49 @@
-import { showFor, type MessageTypeDefinition } from './definition';
-import { FieldProblem } from '../../shared/problem';
-import { readText, withoutEmpty } from './read';
+import { field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
+import { readField, withoutEmpty } from './read';
 import { messageSchema, optionalText, refine, requiredText, says } from './schema';
 
 /** One or more phone numbers, comma-separated, as uazapi's /send/contact documents. */
 const PHONE_LIST = /^\+?[\d\s().-]{8,20}(,\s*\+?[\d\s().-]{8,20})*$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const fullName = field('fullName', {
+	displayName: 'Full Name',
+	name: 'contactName',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. Maria Souza',
+});
+const phoneNumber = field('phoneNumber', {
+	displayName: 'Phone Numbers',
+	name: 'contactPhones',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 5511999999999, 5511888888888',
+	description: 'One or more numbers of the contact, separated by commas',
+});
+const organization = field('organization', {
+	displayName: 'Organization',
+	name: 'contactOrganization',
+	type: 'string',
+	default: '',
+});
+const email = field('email', {
+	displayName: 'Email',
+	name: 'contactEmail',
+	type: 'string',
+	placeholder: 'name@email.com',
+	default: '',
+});
+const url = field('url', {
+	displayName: 'Website',
+	name: 'contactUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com',
+});
+const FIELDS = [fullName, phoneNumber, organization, email, url];
 
 export const contact: MessageTypeDefinition = {
 	type: 'contact',
@@ -12,45 +51,7 @@ export const contact: MessageTypeDefinition = {
 	description: 'A contact card (vCard) the recipient can save',
 	properties: showFor(
 		['contact'],
-		[
-			{
-				displayName: 'Full Name',
-				name: 'contactName',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. Maria Souza',
-			},
-			{
-				displayName: 'Phone Numbers',
-				name: 'contactPhones',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. 5511999999999, 5511888888888',
-				description: 'One or more numbers of the contact, separated by commas',
-			},
-			{
-				displayName: 'Organization',
-				name: 'contactOrganization',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Email',
-				name: 'contactEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{
-				displayName: 'Website',
-				name: 'contactUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com',
-			},
-		],
+		FIELDS.map((declared) => declared.property),
 	),
 	schema: messageSchema('contact', {
 		fullName: requiredText(256, "Enter the contact's name."),
@@ -63,32 +64,27 @@ export const contact: MessageTypeDefinition = {
 			),
 		),
 		organization: optionalText(256),
-		email: optionalText(256),
+		email: refine(
+			optionalText(256),
+			(value) => value === undefined || EMAIL.test(value),
+			(value) => ({
+				message: says(
+					`"${String(value)}" is not an e-mail address`,
+					'Write it as name@example.com, or leave it empty.',
+				),
+			}),
+		),
 		url: optionalText(2048),
 	}),
-	labels: {
-		fullName: 'Full Name',
-		phoneNumber: 'Phone Numbers',
-		organization: 'Organization',
-		email: 'Email',
-		url: 'Website',
-	},
+	labels: labelsOf(FIELDS),
 	build(fields) {
-		const email = readText(fields, 'contactEmail', 'Email');
-		if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-			throw new FieldProblem(
-				'Email',
-				`"${email}" is not an e-mail address`,
-				'Write it as name@example.com, or leave it empty.',
-			);
-		}
 		return withoutEmpty(
 			{
-				fullName: readText(fields, 'contactName', 'Full Name'),
-				phoneNumber: readText(fields, 'contactPhones', 'Phone Numbers'),
-				organization: readText(fields, 'contactOrganization', 'Organization'),
-				email,
-				url: readText(fields, 'contactUrl', 'Website'),
+				fullName: readField(fields, fullName),
+				phoneNumber: readField(fields, phoneNumber),
+				organization: readField(fields, organization),
+				email: readField(fields, email),
+				url: readField(fields, url),
 			},
 			['fullName', 'phoneNumber'],
 		);

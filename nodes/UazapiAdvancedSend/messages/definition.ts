@@ -22,8 +22,55 @@ export interface BuildContext {
 }
 
 /**
+ * The editor label a uazapi field comes from, as errors name it. A function when it depends on
+ * the entry, e.g. a media file given as a URL or as base64.
+ */
+export type Label = string | ((entry: IDataObject) => string);
+
+/**
+ * One editor field that fills one key of the uazapi message, declared once: it gives the editor
+ * property, the label errors use (its displayName) and how the builder reads it.
+ *
+ * Editor parameter names are saved in users' workflows: an existing name is never renamed (that
+ * needs a new node version). All types share one Messages entry, so a name is unique across types
+ * unless the field means the same for them (mediaUrl, caption); new names are the type's prefix
+ * followed by the uazapi key, e.g. pollFooter for a poll's footerText.
+ */
+export interface MessageField {
+	key: string;
+	property: INodeProperties;
+}
+
+export function field(key: string, property: INodeProperties): MessageField {
+	return { key, property };
+}
+
+/** Labels of uazapi keys, from the fields that fill them and any the builder words itself. */
+export function labelsOf(
+	fields: MessageField[],
+	others: Record<string, Label> = {},
+): Record<string, Label> {
+	const labels: Record<string, Label> = {};
+	for (const { key, property } of fields) labels[key] = property.displayName;
+	return { ...labels, ...others };
+}
+
+/**
+ * The label of a field the contract lists for a type but the editor offers only through Extra
+ * Fields (JSON), such as buttonText, whose meaning uazapi does not document.
+ */
+export const EXTRA_FIELDS_LABEL = 'Extra Fields (JSON)';
+
+export function extraLabel(key: string): string {
+	return `${EXTRA_FIELDS_LABEL} › "${key}"`;
+}
+
+/**
  * One uazapi sender message type: its editor fields, the schema of the message it produces and
  * the builder from the first to the second. Adding a message type means adding one of these.
+ * The schema is the only gate: every rule a message must follow is there, so messages built in
+ * the editor and messages written as JSON are accepted or refused alike. A builder only reads the
+ * editor's values and writes them in uazapi's form, refusing what that form cannot express.
  */
 export interface MessageTypeDefinition {
 	type: SenderMessageType;
@@ -34,7 +81,7 @@ export interface MessageTypeDefinition {
 	/** The complete uazapi message ({number, type, ...}) this type sends. */
 	schema: z.ZodType<IDataObject>;
 	/** uazapi field → the editor label it comes from, so schema problems name what the user sees. */
-	labels: Record<string, string>;
+	labels: Record<string, Label>;
 	/** Editor values of one message entry → the type's uazapi fields (without number and type). */
 	build(fields: IDataObject, context: BuildContext): IDataObject | Promise<IDataObject>;
 }

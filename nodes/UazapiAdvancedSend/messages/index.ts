@@ -1,10 +1,17 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { SEND_EXTRA_FIELDS } from '../../shared/contract';
+
 import { button } from './button';
 import { carousel } from './carousel';
 import { choicesInputProperties } from './choices';
 import { contact } from './contact';
-import type { BuildContext, MessageTypeDefinition } from './definition';
+import {
+	EXTRA_FIELDS_LABEL,
+	extraLabel,
+	type BuildContext,
+	type MessageTypeDefinition,
+} from './definition';
 import { list } from './list';
 import { location } from './location';
 import { mediaTypes } from './media';
@@ -12,6 +19,7 @@ import { poll } from './poll';
 import { FieldProblem } from '../../shared/problem';
 import { describeValue } from '../../shared/text';
 import { normaliseRecipient } from './recipient';
+import { parseJsonField } from './read';
 import { checkMessage } from './schema';
 import { text } from './text';
 
@@ -34,6 +42,19 @@ export const MESSAGE_TYPES: MessageTypeDefinition[] = [
 
 const BY_TYPE = new Map(MESSAGE_TYPES.map((definition) => [definition.type as string, definition]));
 
+const EXTRA_FIX = `Give a JSON object with any of: ${SEND_EXTRA_FIELDS.join(', ')} (and buttonText for buttons, lists, polls and carousels), e.g. {"track_id": "crm-123"}.`;
+
+/** In the editor, a problem with an extra field is named inside Extra Fields. */
+const EDITOR_LABELS = new Map(
+	MESSAGE_TYPES.map((definition) => [
+		definition.type as string,
+		{
+			...Object.fromEntries(SEND_EXTRA_FIELDS.map((key) => [key, extraLabel(key)])),
+			...definition.labels,
+		},
+	]),
+);
+
 /** In JSON mode problems are named by uazapi's own field names, which is what the user wrote. */
 const RAW_LABELS = new Map(
 	MESSAGE_TYPES.map((definition) => [
@@ -41,6 +62,44 @@ const RAW_LABELS = new Map(
 		Object.fromEntries(Object.keys(definition.labels).map((key) => [key, `"${key}"`])),
 	]),
 );
+
+/** The keys Extra Fields may set for a type: the /send/* extras, and what its own fields do not set. */
+function extraKeys(definition: MessageTypeDefinition): Set<string> {
+	const own = Object.keys(definition.labels).filter(
+		(key) => definition.labels[key] === extraLabel(key),
+	);
+	return new Set([...SEND_EXTRA_FIELDS, ...own]);
+}
+const EXTRA_KEYS = new Map(
+	MESSAGE_TYPES.map((definition) => [definition.type as string, extraKeys(definition)]),
+);
+const NO_EXTRAS: IDataObject = {};
+
+/** The documented fields an editor entry passes through Extra Fields (JSON). */
+function readExtras(entry: IDataObject, definition: MessageTypeDefinition): IDataObject {
+	const value = entry.extraFields;
+	if (value === undefined || value === '' || value === '{}') return NO_EXTRAS;
+	const extras = parseJsonField(value, EXTRA_FIELDS_LABEL, EXTRA_FIX);
+	if (typeof extras !== 'object' || extras === null || Array.isArray(extras)) {
+		throw new FieldProblem(
+			EXTRA_FIELDS_LABEL,
+			`must be a JSON object, but it is ${describeValue(extras)}`,
+			EXTRA_FIX,
+		);
+	}
+	const allowed = EXTRA_KEYS.get(definition.type)!;
+	const unknown = Object.keys(extras).find((key) => !allowed.has(key));
+	if (unknown !== undefined) {
+		throw new FieldProblem(
+			EXTRA_FIELDS_LABEL,
+			`has "${unknown}", which is not a documented extra field of a ${definition.displayName} message`,
+			definition.labels[unknown]
+				? `Set it with its own field, "${String(definition.labels[unknown])}".`
+				: EXTRA_FIX,
+		);
+	}
+	return extras as IDataObject;
+}
 
 export function definitionOf(type: unknown): MessageTypeDefinition {
 	const definition = typeof type === 'string' ? BY_TYPE.get(type) : undefined;
@@ -64,6 +123,14 @@ const typeField: INodeProperties = {
 	default: 'text',
 };
 
+const extraFieldsField: INodeProperties = {
+	displayName: EXTRA_FIELDS_LABEL,
+	name: 'extraFields',
+	type: 'json',
+	default: '{}',
+	description: `Fields uazapi documents for its single-message endpoints, passed with this message as they are, e.g. {"track_source": "crm"}: ${SEND_EXTRA_FIELDS.join(', ')}. Whether campaigns honour them is not documented.`,
+};
+
 const recipientOverrideField: INodeProperties = {
 	displayName: 'Recipient Override',
 	name: 'number',
@@ -79,6 +146,7 @@ export const messageEntryProperties: INodeProperties[] = [
 	...new Set(MESSAGE_TYPES.flatMap((definition) => definition.properties)),
 	...choicesInputProperties,
 	recipientOverrideField,
+	extraFieldsField,
 ];
 
 /**
@@ -95,20 +163,24 @@ export function buildMessage(
 	const override = entry.number === undefined || entry.number === '' ? undefined : entry.number;
 	const number =
 		override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override');
+	const extras = readExtras(entry, definition);
 	const fields = definition.build(entry, context);
 	if (fields instanceof Promise) {
-		return fields.then((built) => checkedMessage(definition, number, built));
+		return fields.then((built) => checkedMessage(definition, number, built, extras, entry));
 	}
-	return checkedMessage(definition, number, fields);
+	return checkedMessage(definition, number, fields, extras, entry);
 }
 
 function checkedMessage(
 	definition: MessageTypeDefinition,
 	number: string,
 	fields: IDataObject,
+	extras: IDataObject,
+	entry: IDataObject,
 ): IDataObject {
-	const message = { number, type: definition.type, ...fields };
-	return checkMessage(definition.schema, message, definition.labels, definition.type);
+	const message = { number, type: definition.type, ...fields, ...extras };
+	const labels = EDITOR_LABELS.get(definition.type)!;
+	return checkMessage(definition.schema, message, labels, definition.type, entry);
 }
 
 /** A message the user wrote as uazapi JSON (JSON mode) → the same message, checked. */

@@ -1,18 +1,19 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../shared/contract';
 import {
 	builderOnly,
 	checkedChoices,
+	choicesLabel,
 	guardOpening,
 	guardPart,
 	listChoicesProblem,
 	readRawChoices,
 	usesRawChoices,
 } from './choices';
-import { showFor, type MessageTypeDefinition } from './definition';
+import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
 import { FieldProblem, fieldPath } from '../../shared/problem';
-import { readEntries, readText, withoutEmpty } from './read';
+import { readEntries, readField, readText, withoutEmpty } from './read';
 import { messageSchema, optionalText, requiredText } from './schema';
 
 const CHOICES_FIX = 'Add at least one section with at least one row.';
@@ -66,109 +67,104 @@ function compileSection(section: IDataObject, sectionPath: string): string[] {
 }
 
 function compileSections(fields: IDataObject): string[] {
-	const sections = readEntries(fields, 'listSections', 'section');
-	if (sections.length === 0) throw new FieldProblem('Sections', 'is empty', CHOICES_FIX);
-	return sections.flatMap((section, index) =>
-		compileSection(section, fieldPath('Sections', `section ${index + 1}`)),
+	return readEntries(fields, 'listSections', 'section').flatMap((section, index) =>
+		compileSection(section, fieldPath(sections.displayName, `section ${index + 1}`)),
 	);
 }
+
+const body = field('text', {
+	displayName: 'Text',
+	name: 'listText',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	required: true,
+	placeholder: 'e.g. Choose your favourite category:',
+});
+const menuButton = field('listButton', {
+	displayName: 'Menu Button Label',
+	name: 'listButton',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. See Categories',
+	description: 'Text of the button that opens the list',
+});
+const footer = field('footerText', {
+	displayName: 'Footer',
+	name: 'listFooter',
+	type: 'string',
+	default: '',
+	description: 'Small text under the message',
+});
+const sections: INodeProperties = {
+	displayName: 'Sections',
+	name: 'listSections',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Section',
+	default: {},
+	displayOptions: { show: builderOnly },
+	options: [
+		{
+			displayName: 'Section',
+			name: 'section',
+			values: [
+				{
+					displayName: 'Title',
+					name: 'title',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Electronics',
+				},
+				{
+					displayName: 'Rows',
+					name: 'rows',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true, sortable: true },
+					placeholder: 'Add Row',
+					default: {},
+					options: [
+						{
+							displayName: 'Row',
+							name: 'row',
+							values: [
+								{
+									displayName: 'Title',
+									name: 'title',
+									type: 'string',
+									default: '',
+									placeholder: 'e.g. Smartphones',
+								},
+								{
+									displayName: 'Row ID',
+									name: 'id',
+									type: 'string',
+									default: '',
+									placeholder: 'e.g. electronics_smartphones',
+									description:
+										'ID your webhook receives when the row is chosen. Defaults to the title.',
+								},
+								{
+									displayName: 'Description',
+									name: 'description',
+									type: 'string',
+									default: '',
+								},
+							],
+						},
+					],
+				},
+			],
+		},
+	],
+};
 
 export const list: MessageTypeDefinition = {
 	type: 'list',
 	displayName: 'List Menu',
 	description: 'Text with a button that opens a menu of sections and rows',
-	properties: showFor(
-		['list'],
-		[
-			{
-				displayName: 'Text',
-				name: 'listText',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				required: true,
-				placeholder: 'e.g. Choose your favourite category:',
-			},
-			{
-				displayName: 'Menu Button Label',
-				name: 'listButton',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. See Categories',
-				description: 'Text of the button that opens the list',
-			},
-			{
-				displayName: 'Footer',
-				name: 'listFooter',
-				type: 'string',
-				default: '',
-				description: 'Small text under the message',
-			},
-			{
-				displayName: 'Sections',
-				name: 'listSections',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true, sortable: true },
-				placeholder: 'Add Section',
-				default: {},
-				displayOptions: { show: builderOnly },
-				options: [
-					{
-						displayName: 'Section',
-						name: 'section',
-						values: [
-							{
-								displayName: 'Title',
-								name: 'title',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. Electronics',
-							},
-							{
-								displayName: 'Rows',
-								name: 'rows',
-								type: 'fixedCollection',
-								typeOptions: { multipleValues: true, sortable: true },
-								placeholder: 'Add Row',
-								default: {},
-								options: [
-									{
-										displayName: 'Row',
-										name: 'row',
-										values: [
-											{
-												displayName: 'Title',
-												name: 'title',
-												type: 'string',
-												default: '',
-												placeholder: 'e.g. Smartphones',
-											},
-											{
-												displayName: 'Row ID',
-												name: 'id',
-												type: 'string',
-												default: '',
-												placeholder: 'e.g. electronics_smartphones',
-												description:
-													'ID your webhook receives when the row is chosen. Defaults to the title.',
-											},
-											{
-												displayName: 'Description',
-												name: 'description',
-												type: 'string',
-												default: '',
-											},
-										],
-									},
-								],
-							},
-						],
-					},
-				],
-			},
-		],
-	),
+	properties: showFor(['list'], [body.property, menuButton.property, footer.property, sections]),
 	schema: messageSchema('list', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the menu button.'),
 		listButton: requiredText(
@@ -177,19 +173,18 @@ export const list: MessageTypeDefinition = {
 		),
 		footerText: optionalText(LIMITS.captionLength),
 		choices: checkedChoices(listChoicesProblem, CHOICES_FIX),
+		buttonText: optionalText(LIMITS.captionLength),
 	}),
-	labels: {
-		text: 'Text',
-		listButton: 'Menu Button Label',
-		footerText: 'Footer',
-		choices: 'Sections',
-	},
+	labels: labelsOf([body, menuButton, footer], {
+		choices: choicesLabel(sections.displayName),
+		buttonText: extraLabel('buttonText'),
+	}),
 	build(fields) {
 		return withoutEmpty(
 			{
-				text: readText(fields, 'listText', 'Text'),
-				listButton: readText(fields, 'listButton', 'Menu Button Label'),
-				footerText: readText(fields, 'listFooter', 'Footer'),
+				text: readField(fields, body),
+				listButton: readField(fields, menuButton),
+				footerText: readField(fields, footer),
 				choices: (usesRawChoices(fields)
 					? readRawChoices(fields)
 					: compileSections(fields)) as string[],

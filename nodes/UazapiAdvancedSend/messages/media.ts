@@ -2,10 +2,16 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { LIMITS, type SenderMessageType } from '../../shared/contract';
 import { article } from '../../shared/text';
-import { showFor, type BuildContext, type MessageTypeDefinition } from './definition';
+import {
+	field,
+	labelsOf,
+	showFor,
+	type BuildContext,
+	type MessageTypeDefinition,
+} from './definition';
 import { FieldProblem } from '../../shared/problem';
-import { readText, withoutEmpty } from './read';
-import { isBase64, isHttpUrl, messageSchema, optionalText, urlOrBase64 } from './schema';
+import { readField, withoutEmpty } from './read';
+import { isHttpUrl, messageSchema, optionalText, refine, says, urlOrBase64 } from './schema';
 import { z } from 'zod/v3';
 
 interface MediaKind {
@@ -69,85 +75,96 @@ const KINDS: MediaKind[] = [
 const MEDIA_TYPES = KINDS.map((kind) => kind.type);
 const CAPTIONED: SenderMessageType[] = ['image', 'video', 'videoplay', 'document'];
 
-const SOURCE_LABEL = 'Media';
 const FILE_FIX =
 	'Give a public http(s) URL, base64 content, or pick "Binary Property" to send a file from the input item.';
 
-const sourceProperties: INodeProperties[] = showFor(MEDIA_TYPES, [
-	{
-		displayName: 'Media Source',
-		name: 'mediaSource',
-		type: 'options',
-		options: [
-			{ name: 'URL', value: 'url', description: 'A public link uazapi downloads the file from' },
-			{ name: 'Base64', value: 'base64', description: 'The file content encoded as base64' },
-			{
-				name: 'Binary Property',
-				value: 'binary',
-				description: 'A file attached to the input item by an earlier node',
-			},
-		],
-		default: 'url',
-	},
-	{
-		displayName: 'Media URL',
-		name: 'mediaUrl',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. https://example.com/catalog.pdf',
-		displayOptions: { show: { mediaSource: ['url'] } },
-	},
-	{
-		displayName: 'Base64 Content',
-		name: 'mediaBase64',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		default: '',
-		required: true,
-		description: 'The file encoded as base64 (a data: URI prefix is accepted)',
-		displayOptions: { show: { mediaSource: ['base64'] } },
-	},
-	{
-		displayName: 'Binary Property',
-		name: 'binaryProperty',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: "Name of the input item's binary property that holds the file",
-		displayOptions: { show: { mediaSource: ['binary'] } },
-	},
-]);
-
-const captionProperties = showFor(CAPTIONED, [
-	{
-		displayName: 'Caption',
-		name: 'caption',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		default: '',
-		description: 'Text shown under the media',
-	},
-]);
-
-const fileNameProperties = showFor(
-	['document'],
-	[
+const source: INodeProperties = {
+	displayName: 'Media Source',
+	name: 'mediaSource',
+	type: 'options',
+	options: [
+		{ name: 'URL', value: 'url', description: 'A public link uazapi downloads the file from' },
+		{ name: 'Base64', value: 'base64', description: 'The file content encoded as base64' },
 		{
-			displayName: 'File Name',
-			name: 'docName',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Invoice-1234.pdf',
-			description: 'Name shown for the document. With a binary file, defaults to its file name.',
+			name: 'Binary Property',
+			value: 'binary',
+			description: 'A file attached to the input item by an earlier node',
 		},
 	],
-);
+	default: 'url',
+};
+const fromUrl = field('file', {
+	displayName: 'Media URL',
+	name: 'mediaUrl',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. https://example.com/catalog.pdf',
+	displayOptions: { show: { mediaSource: ['url'] } },
+});
+const fromBase64 = field('file', {
+	displayName: 'Base64 Content',
+	name: 'mediaBase64',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	required: true,
+	description: 'The file encoded as base64 (a data: URI prefix is accepted)',
+	displayOptions: { show: { mediaSource: ['base64'] } },
+});
+const fromBinary = field('file', {
+	displayName: 'Binary Property',
+	name: 'binaryProperty',
+	type: 'string',
+	default: 'data',
+	required: true,
+	description: "Name of the input item's binary property that holds the file",
+	displayOptions: { show: { mediaSource: ['binary'] } },
+});
+const caption = field('text', {
+	displayName: 'Caption',
+	name: 'caption',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	description: 'Text shown under the media',
+});
+const fileName = field('docName', {
+	displayName: 'File Name',
+	name: 'docName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Invoice-1234.pdf',
+	description: 'Name shown for the document. With a binary file, defaults to its file name.',
+});
 
-const MEDIA_PROPERTIES = [...sourceProperties, ...captionProperties, ...fileNameProperties];
+const FILE_FIELDS = { url: fromUrl, base64: fromBase64, binary: fromBinary };
+type Source = keyof typeof FILE_FIELDS;
+
+function sourceOf(fields: IDataObject): Source {
+	const chosen = fields.mediaSource;
+	return chosen === 'base64' || chosen === 'binary' ? chosen : 'url';
+}
+
+const MEDIA_PROPERTIES = [
+	...showFor(MEDIA_TYPES, [source, fromUrl.property, fromBase64.property, fromBinary.property]),
+	...showFor(CAPTIONED, [caption.property]),
+	...showFor(['document'], [fileName.property]),
+];
 
 function megabytes(bytes: number): string {
 	return (bytes / 1024 / 1024).toFixed(1);
+}
+
+/** What a base64 text decodes to, without decoding it: to check WhatsApp's size limits. */
+function base64Bytes(value: string): number {
+	const content = value.slice(value.indexOf(',') + 1).replace(/[\r\n]/g, '');
+	const padding = content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0;
+	return Math.floor((content.length * 3) / 4) - padding;
+}
+
+function sizeLimit(kind: MediaKind): number {
+	return kind.type === 'document' ? LIMITS.documentBytes : LIMITS.mediaBytes;
 }
 
 interface MediaFile {
@@ -156,24 +173,21 @@ interface MediaFile {
 	mimeType?: string;
 }
 
+/**
+ * A binary file's size is known from its metadata before its content is read, which happens only
+ * when the campaign is sent; so this one rule is checked here rather than on the built message.
+ */
 async function readBinaryMedia(
 	kind: MediaKind,
 	fields: IDataObject,
 	context: BuildContext,
 ): Promise<MediaFile> {
-	const property = readText(fields, 'binaryProperty', 'Binary Property') || 'data';
+	const property = readField(fields, fromBinary) || 'data';
 	const binary = await context.readBinary(property);
-	if (kind.mimePrefix && !binary.mimeType.startsWith(kind.mimePrefix)) {
-		throw new FieldProblem(
-			'Binary Property',
-			`"${property}" holds ${article(binary.mimeType)} ${binary.mimeType} file, which is not ${article(kind.mimePrefix)} ${kind.mimePrefix.slice(0, -1)}`,
-			`Choose a message type that fits the file (e.g. Document), or point to a ${kind.mimePrefix}* file.`,
-		);
-	}
-	const limit = kind.type === 'document' ? LIMITS.documentBytes : LIMITS.mediaBytes;
+	const limit = sizeLimit(kind);
 	if (binary.size > limit) {
 		throw new FieldProblem(
-			'Binary Property',
+			fromBinary.property.displayName,
 			`"${property}" is ${megabytes(binary.size)} MB; WhatsApp accepts at most ${megabytes(limit)} MB for this type`,
 			'Compress the file, or send a link to it instead.',
 		);
@@ -187,60 +201,59 @@ function readMedia(
 	fields: IDataObject,
 	context: BuildContext,
 ): MediaFile | Promise<MediaFile> {
-	const source = (fields.mediaSource as string | undefined) ?? 'url';
-	if (source === 'binary') return readBinaryMedia(kind, fields, context);
-	if (source === 'base64') {
-		const content = readText(fields, 'mediaBase64', 'Base64 Content');
-		if (!isBase64(content)) {
-			throw new FieldProblem(
-				'Base64 Content',
-				content === '' ? 'is empty' : 'is not valid base64',
-				FILE_FIX,
-			);
-		}
-		return { file: content };
-	}
-	const url = readText(fields, 'mediaUrl', 'Media URL');
-	if (!isHttpUrl(url)) {
-		throw new FieldProblem(
-			'Media URL',
-			url === '' ? 'is empty' : `"${url}" is not an http(s) URL`,
-			FILE_FIX,
-		);
-	}
-	return { file: url };
+	const chosen = sourceOf(fields);
+	if (chosen === 'binary') return readBinaryMedia(kind, fields, context);
+	return { file: readField(fields, FILE_FIELDS[chosen]) };
 }
 
 function mediaType(kind: MediaKind): MessageTypeDefinition {
 	const captioned = CAPTIONED.includes(kind.type);
 	const isDocument = kind.type === 'document';
+	const limit = sizeLimit(kind);
 	return {
 		type: kind.type,
 		displayName: kind.displayName,
 		description: kind.description,
 		properties: MEDIA_PROPERTIES,
 		schema: messageSchema(kind.type, {
-			file: urlOrBase64(FILE_FIX),
-			mimetype: z.string().optional(),
+			file: refine(
+				urlOrBase64(FILE_FIX),
+				(value) => isHttpUrl(value) || base64Bytes(value) <= limit,
+				(value) => ({
+					message: says(
+						`is ${megabytes(base64Bytes(value))} MB; WhatsApp accepts at most ${megabytes(limit)} MB for this type`,
+						'Compress the file, or send a link to it instead.',
+					),
+				}),
+			),
+			mimetype: refine(
+				z.string(),
+				(value) => !kind.mimePrefix || value.startsWith(kind.mimePrefix),
+				(value) => ({
+					message: says(
+						`is ${article(value)} ${value} file, which is not ${article(kind.mimePrefix ?? '')} ${(kind.mimePrefix ?? '').slice(0, -1)}`,
+						`Choose a message type that fits the file (e.g. Document), or give a ${kind.mimePrefix}* file.`,
+					),
+				}),
+			).optional(),
 			...(captioned ? { text: optionalText(LIMITS.captionLength) } : {}),
 			...(isDocument ? { docName: optionalText(255) } : {}),
 		}) as z.ZodType<IDataObject>,
-		labels: {
-			file: SOURCE_LABEL,
-			...(captioned ? { text: 'Caption' } : {}),
-			...(isDocument ? { docName: 'File Name' } : {}),
-			mimetype: 'Binary Property',
-		},
+		labels: labelsOf(captioned ? [caption, ...(isDocument ? [fileName] : [])] : [], {
+			file: (entry) => FILE_FIELDS[sourceOf(entry)].property.displayName,
+			mimetype: fromBinary.property.displayName,
+		}),
 		build(fields, context) {
 			const finish = (media: MediaFile) =>
-				withoutEmpty({
-					file: media.file,
-					text: captioned ? readText(fields, 'caption', 'Caption') : undefined,
-					docName: isDocument
-						? readText(fields, 'docName', 'File Name') || media.fileName
-						: undefined,
-					mimetype: media.mimeType,
-				});
+				withoutEmpty(
+					{
+						file: media.file,
+						text: captioned ? readField(fields, caption) : undefined,
+						docName: isDocument ? readField(fields, fileName) || media.fileName : undefined,
+						mimetype: media.mimeType,
+					},
+					['file'],
+				);
 			const media = readMedia(kind, fields, context);
 			return media instanceof Promise ? media.then(finish) : finish(media);
 		},

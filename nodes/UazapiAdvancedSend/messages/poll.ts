@@ -1,12 +1,19 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import { LIMITS } from '../../shared/contract';
-import { builderOnly, checkedChoices, guardPart, readRawChoices, usesRawChoices } from './choices';
-import { showFor, type MessageTypeDefinition } from './definition';
-import { FieldProblem, fieldPath } from '../../shared/problem';
-import { readEntries, readNumber, readText } from './read';
-import { messageSchema, requiredText, says } from './schema';
+import {
+	builderOnly,
+	checkedChoices,
+	choicesLabel,
+	guardPart,
+	readRawChoices,
+	usesRawChoices,
+} from './choices';
+import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
+import { fieldPath } from '../../shared/problem';
+import { readEntries, readField, readNumber, readText, withoutEmpty } from './read';
+import { messageSchema, optionalText, requiredText, says } from './schema';
 
 const OPTIONS_FIX = `Give the poll ${LIMITS.pollOptionsMin} to ${LIMITS.pollOptionsMax} different options.`;
 
@@ -25,62 +32,65 @@ function pollOptionsProblem(choices: string[]): string | undefined {
 
 function compileOptions(fields: IDataObject): string[] {
 	return readEntries(fields, 'pollOptions', 'option').map((option, index) => {
-		const field = fieldPath('Options', `option ${index + 1}`);
-		const text = guardPart(readText(option, 'text', field), field, 'poll option');
-		if (text === '') throw new FieldProblem(field, 'is empty', 'Type the option, or remove it.');
-		return text;
+		const field = fieldPath(options.displayName, `option ${index + 1}`);
+		return guardPart(readText(option, 'text', field), field, 'poll option');
 	});
 }
+
+const question = field('text', {
+	displayName: 'Question',
+	name: 'pollQuestion',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. Which day suits you best?',
+});
+const options: INodeProperties = {
+	displayName: 'Poll Options',
+	name: 'pollOptions',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Poll Option',
+	default: {},
+	description: `${LIMITS.pollOptionsMin} to ${LIMITS.pollOptionsMax} different options`,
+	displayOptions: { show: builderOnly },
+	options: [
+		{
+			displayName: 'Option',
+			name: 'option',
+			values: [
+				{
+					displayName: 'Text',
+					name: 'text',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Monday',
+				},
+			],
+		},
+	],
+};
+const selectable = field('selectableCount', {
+	displayName: 'Selectable Count',
+	name: 'selectableCount',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description: 'How many options one person may choose',
+});
+const footer = field('footerText', {
+	displayName: 'Footer',
+	name: 'pollFooter',
+	type: 'string',
+	default: '',
+	description: 'Small text under the poll (listed by uazapi for polls; WhatsApp may not show it)',
+});
 
 export const poll: MessageTypeDefinition = {
 	type: 'poll',
 	displayName: 'Poll',
 	description: 'A question with options the recipient votes on',
-	properties: showFor(
-		['poll'],
-		[
-			{
-				displayName: 'Question',
-				name: 'pollQuestion',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. Which day suits you best?',
-			},
-			{
-				displayName: 'Options',
-				name: 'pollOptions',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true, sortable: true },
-				placeholder: 'Add Option',
-				default: {},
-				displayOptions: { show: builderOnly },
-				options: [
-					{
-						displayName: 'Option',
-						name: 'option',
-						values: [
-							{
-								displayName: 'Text',
-								name: 'text',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. Monday',
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Selectable Count',
-				name: 'selectableCount',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'How many options one person may choose',
-			},
-		],
-	),
+	properties: showFor(['poll'], [question.property, options, selectable.property, footer.property]),
 	schema: messageSchema('poll', {
 		text: requiredText(LIMITS.captionLength, 'Enter the poll question.'),
 		choices: checkedChoices(pollOptionsProblem, OPTIONS_FIX),
@@ -89,6 +99,8 @@ export const poll: MessageTypeDefinition = {
 			.int(says('must be a whole number', 'Enter a whole number such as 1.'))
 			.min(1, says('must be at least 1', 'Let people choose at least one option.'))
 			.optional(),
+		footerText: optionalText(LIMITS.captionLength),
+		buttonText: optionalText(LIMITS.captionLength),
 	}).superRefine((message, context) => {
 		if ((message.selectableCount ?? 1) > message.choices.length) {
 			context.addIssue({
@@ -101,14 +113,26 @@ export const poll: MessageTypeDefinition = {
 			});
 		}
 	}),
-	labels: { text: 'Question', choices: 'Options', selectableCount: 'Selectable Count' },
+	labels: labelsOf([question, selectable, footer], {
+		choices: choicesLabel(options.displayName),
+		buttonText: extraLabel('buttonText'),
+	}),
 	build(fields) {
-		return {
-			text: readText(fields, 'pollQuestion', 'Question'),
-			choices: (usesRawChoices(fields)
-				? readRawChoices(fields)
-				: compileOptions(fields)) as string[],
-			selectableCount: readNumber(fields, 'selectableCount', 'Selectable Count', 1),
-		};
+		return withoutEmpty(
+			{
+				text: readField(fields, question),
+				choices: (usesRawChoices(fields)
+					? readRawChoices(fields)
+					: compileOptions(fields)) as string[],
+				selectableCount: readNumber(
+					fields,
+					selectable.property.name,
+					selectable.property.displayName,
+					1,
+				),
+				footerText: readField(fields, footer),
+			},
+			['text'],
+		);
 	},
 };

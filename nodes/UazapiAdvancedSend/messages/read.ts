@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { describeValue } from '../../shared/text';
 import { FieldProblem } from '../../shared/problem';
+import type { MessageField } from './definition';
 
 /**
  * Readers for one message's parameters. Expressions can hand back any JSON type, and n8n omits
@@ -19,6 +20,11 @@ export function readText(fields: IDataObject, key: string, label: string): strin
 		`must be text, but the expression gave ${describeValue(value)}`,
 		'Map a single text value, e.g. {{ $json.name }}, not a whole object or list.',
 	);
+}
+
+/** The text of a declared field, named by its label. */
+export function readField(fields: IDataObject, declared: MessageField): string {
+	return readText(fields, declared.property.name, declared.property.displayName);
 }
 
 /** A number field; numeric text from expressions is accepted. */

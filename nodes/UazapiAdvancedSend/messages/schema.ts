@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { LIMITS, type SenderMessageType } from '../../shared/contract';
+import { LIMITS, SEND_EXTRA_FIELDS, type SenderMessageType } from '../../shared/contract';
+import type { Label } from './definition';
 import { FieldProblem } from '../../shared/problem';
 import { passesQuickCheck, withPlainCheck } from './quick';
 
@@ -28,7 +29,7 @@ const textType = {
 export function refine<T extends z.ZodTypeAny>(
 	schema: T,
 	check: (value: z.output<T>) => boolean,
-	message: string | { message: string },
+	message: string | { message: string } | ((value: z.output<T>) => { message: string }),
 ) {
 	return withPlainCheck(schema.refine(check, message), check);
 }
@@ -86,7 +87,29 @@ export function choiceList(fix: string) {
 		.min(1, says('is empty', fix));
 }
 
-/** A complete sender message of one type: number, type and the type's own fields, nothing else. */
+const optionalString = z.string(textType).optional();
+
+/** The documented /send/* fields a message may carry deliberately (see SEND_EXTRA_FIELDS). */
+export const extraFieldsShape: Record<(typeof SEND_EXTRA_FIELDS)[number], z.ZodTypeAny> = {
+	delay: z
+		.number({ invalid_type_error: says('must be a number', 'Give milliseconds, e.g. 3000.') })
+		.int(says('must be a whole number', 'Give milliseconds, e.g. 3000.'))
+		.min(0, says('must be 0 or more', 'Give milliseconds, e.g. 3000.'))
+		.optional(),
+	readchat: optionalBoolean,
+	readmessages: optionalBoolean,
+	replyid: optionalString,
+	mentions: optionalString,
+	forward: optionalBoolean,
+	viewOnce: optionalBoolean,
+	track_source: optionalString,
+	track_id: optionalString,
+};
+
+/**
+ * A complete sender message of one type: number, type, the type's own fields and the documented
+ * /send/* extras, nothing else.
+ */
 export function messageSchema<Shape extends z.ZodRawShape>(type: SenderMessageType, shape: Shape) {
 	return z
 		.object({
@@ -96,6 +119,7 @@ export function messageSchema<Shape extends z.ZodRawShape>(type: SenderMessageTy
 			}),
 			type: z.literal(type),
 			...shape,
+			...extraFieldsShape,
 		})
 		.strict();
 }
@@ -103,19 +127,21 @@ export function messageSchema<Shape extends z.ZodRawShape>(type: SenderMessageTy
 /** The first problem zod found, named with the editor's label for the field when it has one. */
 export function toFieldProblem(
 	error: z.ZodError,
-	labels: Record<string, string>,
+	labels: Record<string, Label>,
 	type: SenderMessageType,
+	entry: IDataObject = {},
 ): FieldProblem {
 	const issue = error.issues[0];
 	if (issue.code === 'unrecognized_keys') {
 		return new FieldProblem(
 			`"${issue.keys[0]}"`,
 			`is not a field of a uazapi "${type}" message`,
-			`Remove it. A "${type}" message takes: ${Object.keys(labels).join(', ')}.`,
+			`Remove it, or correct its spelling. A "${type}" message takes: ${Object.keys(labels).join(', ')}; any message may also carry ${SEND_EXTRA_FIELDS.join(', ')} (documented for /send/*, unverified for campaigns).`,
 		);
 	}
 	const [key, ...rest] = issue.path;
-	const label = labels[String(key)] ?? `"${String(key)}"`;
+	const named = labels[String(key)];
+	const label = typeof named === 'function' ? named(entry) : (named ?? `"${String(key)}"`);
 	const field = rest.length > 0 ? `${label} (entry ${Number(rest[0]) + 1})` : label;
 	const [problem, fix] = issue.message.includes('\n')
 		? issue.message.split('\n', 2)
@@ -130,11 +156,12 @@ export function toFieldProblem(
 export function checkMessage(
 	schema: z.ZodType<IDataObject>,
 	message: IDataObject,
-	labels: Record<string, string>,
+	labels: Record<string, Label>,
 	type: SenderMessageType,
+	entry?: IDataObject,
 ): IDataObject {
 	if (passesQuickCheck(schema, message)) return message;
 	const result = schema.safeParse(message);
-	if (!result.success) throw toFieldProblem(result.error, labels, type);
+	if (!result.success) throw toFieldProblem(result.error, labels, type, entry);
 	return message;
 }

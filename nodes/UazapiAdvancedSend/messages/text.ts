@@ -1,9 +1,61 @@
 import { LIMITS } from '../../shared/contract';
-import { showFor, type MessageTypeDefinition } from './definition';
-import { readBoolean, readText, withoutEmpty } from './read';
+import { field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
+import { readBoolean, readField, withoutEmpty } from './read';
 import { messageSchema, optionalBoolean, optionalText, requiredText, urlOrBase64 } from './schema';
 
 const previewOnly = { linkPreview: [true] };
+
+const body = field('text', {
+	displayName: 'Text',
+	name: 'text',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	required: true,
+	placeholder: 'e.g. Hi {{ $json.firstName }}, your order has shipped!',
+	description: 'The message. Use expressions to personalise it for each input item.',
+});
+const preview = field('linkPreview', {
+	displayName: 'Link Preview',
+	name: 'linkPreview',
+	type: 'boolean',
+	default: false,
+	description: 'Whether WhatsApp shows a preview of the first link in the text',
+});
+const previewTitle = field('linkPreviewTitle', {
+	displayName: 'Preview Title',
+	name: 'linkPreviewTitle',
+	type: 'string',
+	default: '',
+	description: 'Replaces the title read from the page',
+	displayOptions: { show: previewOnly },
+});
+const previewDescription = field('linkPreviewDescription', {
+	displayName: 'Preview Description',
+	name: 'linkPreviewDescription',
+	type: 'string',
+	default: '',
+	description: 'Replaces the description read from the page',
+	displayOptions: { show: previewOnly },
+});
+const previewImage = field('linkPreviewImage', {
+	displayName: 'Preview Image',
+	name: 'linkPreviewImage',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/cover.jpg',
+	description: 'URL or base64 of the image shown in the preview',
+	displayOptions: { show: previewOnly },
+});
+const previewLarge = field('linkPreviewLarge', {
+	displayName: 'Large Preview',
+	name: 'linkPreviewLarge',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the preview uses a large image',
+	displayOptions: { show: previewOnly },
+});
+const FIELDS = [body, preview, previewTitle, previewDescription, previewImage, previewLarge];
 
 export const text: MessageTypeDefinition = {
 	type: 'text',
@@ -11,58 +63,7 @@ export const text: MessageTypeDefinition = {
 	description: 'A text message, optionally with a link preview',
 	properties: showFor(
 		['text'],
-		[
-			{
-				displayName: 'Text',
-				name: 'text',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				required: true,
-				placeholder: 'e.g. Hi {{ $json.firstName }}, your order has shipped!',
-				description: 'The message. Use expressions to personalise it for each input item.',
-			},
-			{
-				displayName: 'Link Preview',
-				name: 'linkPreview',
-				type: 'boolean',
-				default: false,
-				description: 'Whether WhatsApp shows a preview of the first link in the text',
-			},
-			{
-				displayName: 'Preview Title',
-				name: 'linkPreviewTitle',
-				type: 'string',
-				default: '',
-				description: 'Replaces the title read from the page',
-				displayOptions: { show: previewOnly },
-			},
-			{
-				displayName: 'Preview Description',
-				name: 'linkPreviewDescription',
-				type: 'string',
-				default: '',
-				description: 'Replaces the description read from the page',
-				displayOptions: { show: previewOnly },
-			},
-			{
-				displayName: 'Preview Image',
-				name: 'linkPreviewImage',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/cover.jpg',
-				description: 'URL or base64 of the image shown in the preview',
-				displayOptions: { show: previewOnly },
-			},
-			{
-				displayName: 'Large Preview',
-				name: 'linkPreviewLarge',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the preview uses a large image',
-				displayOptions: { show: previewOnly },
-			},
-		],
+		FIELDS.map((declared) => declared.property),
 	),
 	schema: messageSchema('text', {
 		text: requiredText(LIMITS.textLength, 'Enter the text to send.'),
@@ -74,24 +75,17 @@ export const text: MessageTypeDefinition = {
 		).optional(),
 		linkPreviewLarge: optionalBoolean,
 	}),
-	labels: {
-		text: 'Text',
-		linkPreview: 'Link Preview',
-		linkPreviewTitle: 'Preview Title',
-		linkPreviewDescription: 'Preview Description',
-		linkPreviewImage: 'Preview Image',
-		linkPreviewLarge: 'Large Preview',
-	},
+	labels: labelsOf(FIELDS),
 	build(fields) {
-		const message = { text: readText(fields, 'text', 'Text') };
-		if (!readBoolean(fields, 'linkPreview')) return message;
+		const message = { text: readField(fields, body) };
+		if (!readBoolean(fields, preview.property.name)) return message;
 		return withoutEmpty({
 			...message,
 			linkPreview: true,
-			linkPreviewTitle: readText(fields, 'linkPreviewTitle', 'Preview Title'),
-			linkPreviewDescription: readText(fields, 'linkPreviewDescription', 'Preview Description'),
-			linkPreviewImage: readText(fields, 'linkPreviewImage', 'Preview Image'),
-			linkPreviewLarge: readBoolean(fields, 'linkPreviewLarge') || undefined,
+			linkPreviewTitle: readField(fields, previewTitle),
+			linkPreviewDescription: readField(fields, previewDescription),
+			linkPreviewImage: readField(fields, previewImage),
+			linkPreviewLarge: readBoolean(fields, previewLarge.property.name) || undefined,
 		});
 	},
 };
