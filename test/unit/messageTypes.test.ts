@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SENDER_MESSAGE_TYPES } from '../../nodes/shared/contract';
+import { SEND_EXTRA_FIELDS, SENDER_MESSAGE_TYPES } from '../../nodes/shared/contract';
 import {
 	buildMessage,
 	checkJsonMessage,
@@ -330,4 +330,47 @@ describe('message editor fields', () => {
 			.map((p) => p.name);
 		expect(unconditioned).toEqual(['type', 'number', 'extraFields']);
 	});
+
+	/** The keys of a type's zod object, through refinements such as the location's 0/0 rule. */
+	function schemaKeys(schema: unknown): string[] {
+		let inner = schema as { shape?: Record<string, unknown>; _def: { schema?: unknown } };
+		while (!inner.shape && inner._def.schema) inner = inner._def.schema as typeof inner;
+		return Object.keys(inner.shape ?? {});
+	}
+
+	/** Entries that switch a label: a file from each media source, raw or built choices. */
+	const VARIANTS: IDataObject[] = [
+		{},
+		{ mediaSource: 'base64' },
+		{ mediaSource: 'binary' },
+		{ choicesInput: 'raw' },
+	];
+
+	it.each(MESSAGE_TYPES.map((definition) => [definition.type, definition] as const))(
+		'%s: every key of the schema has a label that is an editor field shown for the type',
+		(type, definition) => {
+			const shown = new Set(
+				messageEntryProperties
+					.filter((property) => {
+						const types = property.displayOptions?.show?.type as string[] | undefined;
+						return types === undefined || types.includes(type);
+					})
+					.map((property) => property.displayName),
+			);
+			const missing: string[] = [];
+			for (const key of schemaKeys(definition.schema)) {
+				if (key === 'number' || key === 'type' || SEND_EXTRA_FIELDS.includes(key as never))
+					continue;
+				const label = definition.labels[key];
+				for (const entry of VARIANTS) {
+					const named = typeof label === 'function' ? label(entry) : label;
+					// A label may name a part of a field after "›", e.g. Extra Fields (JSON) › "buttonText".
+					if (named === undefined || !shown.has(named.split(' › ')[0])) {
+						missing.push(`${key}: ${String(named)}`);
+					}
+				}
+			}
+			expect(missing).toEqual([]);
+		},
+	);
 });
