@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { folderIdField, readFolderId, request } from '../common';
+import { readFolderId } from '../../helpers/readFolderId';
+import { request } from '../../helpers/request';
+import { folderIdField } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 /** Pause, Resume and Delete are the three actions of POST /sender/edit. */

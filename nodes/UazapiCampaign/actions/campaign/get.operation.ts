@@ -1,6 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { campaignNotFound, findCampaign, folderIdField, readFolderId } from '../common';
+import { campaignNotFound, findCampaign } from '../../helpers/findCampaign';
+import { readFolderId } from '../../helpers/readFolderId';
+import { folderIdField } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 export const getCampaign: Operation = {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { listFolders, toCampaign } from '../../../shared/folders';
-import { returnAllOrLimit } from '../common';
+import { returnAllOrLimit } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [

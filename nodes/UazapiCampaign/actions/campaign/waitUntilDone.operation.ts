@@ -6,7 +6,9 @@ import {
 } from 'n8n-workflow';
 
 import { CAMPAIGN_DELETED_STATUSES } from '../../../shared/contract';
-import { campaignNotFound, findCampaign, folderIdField, readFolderId } from '../common';
+import { campaignNotFound, findCampaign } from '../../helpers/findCampaign';
+import { readFolderId } from '../../helpers/readFolderId';
+import { folderIdField } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, MESSAGES_PAGE_SIZE } from '../../../shared/contract';
-import { folderIdField, readFolderId, request, returnAllOrLimit } from '../common';
+import { readFolderId } from '../../helpers/readFolderId';
+import { request } from '../../helpers/request';
+import { folderIdField, returnAllOrLimit } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [

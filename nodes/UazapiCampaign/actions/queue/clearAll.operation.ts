@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { request } from '../common';
+import { request } from '../../helpers/request';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { request } from '../common';
+import { request } from '../../helpers/request';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
