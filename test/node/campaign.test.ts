@@ -1,6 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { UazapiCampaign } from '../../nodes/UazapiCampaign/UazapiCampaign.node';
+import { campaignOperations } from '../../nodes/UazapiCampaign/actions/campaign/Campaign.resource';
+import { messageOperations } from '../../nodes/UazapiCampaign/actions/message/Message.resource';
+import { queueOperations } from '../../nodes/UazapiCampaign/actions/queue/Queue.resource';
 import { fakeContext, type ParameterValue } from '../helpers/fakeContext';
 
 const node = new UazapiCampaign();
@@ -30,6 +33,14 @@ function run(
 const sent = (request: jest.Mock) =>
 	request.mock.calls.map(([, options]) => options as IDataObject);
 
+function operationParameter(resource: string) {
+	const parameter = node.description.properties.find(
+		(property) =>
+			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === resource,
+	)!;
+	return { ...parameter, options: parameter.options as INodePropertyOptions[] };
+}
+
 describe('uazapi Campaign node', () => {
 	it('is usable as an AI tool and names every action with its resource', () => {
 		expect(node.description.usableAsTool).toBe(true);
@@ -41,6 +52,40 @@ describe('uazapi Campaign node', () => {
 		expect(actions).toHaveLength(9);
 		for (const action of actions) expect(action).toMatch(/campaign|message|queue/);
 	});
+
+	it('keeps the operation values and defaults that workflows have saved', () => {
+		expect(
+			['campaign', 'message', 'queue'].map((resource) => {
+				const parameter = operationParameter(resource);
+				return [parameter.default, parameter.options.map((option) => option.value)];
+			}),
+		).toEqual([
+			['get', ['delete', 'get', 'list', 'pause', 'resume', 'waitUntilDone']],
+			['list', ['list']],
+			['clearSent', ['clearAll', 'clearSent']],
+		]);
+	});
+
+	it.each([
+		['campaign', campaignOperations],
+		['message', messageOperations],
+		['queue', queueOperations],
+	])(
+		'lists each %s operation the router knows once, sorted by name, with its own fields',
+		(resource, operations) => {
+			const { options } = operationParameter(resource);
+			expect(options.map((option) => option.value).sort()).toEqual(Object.keys(operations).sort());
+			const names = options.map((option) => option.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			for (const [value, operation] of Object.entries(operations)) {
+				for (const field of operation.description)
+					expect(field.displayOptions?.show).toMatchObject({
+						resource: [resource],
+						operation: [value],
+					});
+			}
+		},
+	);
 
 	it('gets many campaigns with the status filter and a limit', async () => {
 		const { request, result } = run(

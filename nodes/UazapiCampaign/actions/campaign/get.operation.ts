@@ -6,6 +6,12 @@ import { folderIdField } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 export const getCampaign: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a campaign',
+		description: "Get a campaign's status and counters",
+	},
 	description: updateDisplayOptions({ show: { resource: ['campaign'], operation: ['get'] } }, [
 		folderIdField,
 	]),

@@ -22,6 +22,12 @@ const properties: INodeProperties[] = [
 ];
 
 export const listCampaigns: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'list',
+		action: 'Get many campaigns',
+		description: 'List the campaigns of this instance',
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['campaign'], operation: ['list'] } },
 		properties,

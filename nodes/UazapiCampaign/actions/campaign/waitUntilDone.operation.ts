@@ -37,6 +37,12 @@ const properties: INodeProperties[] = [
  * campaigns that run for hours a Wait node followed by "Get" in a loop is lighter.
  */
 export const waitUntilDone: Operation = {
+	option: {
+		name: 'Wait Until Done',
+		value: 'waitUntilDone',
+		action: 'Wait until a campaign is done',
+		description: 'Poll the campaign until every message is sent, then output its counters',
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['campaign'], operation: ['waitUntilDone'] } },
 		properties,

@@ -34,6 +34,12 @@ interface MessagesPage {
  * the announced total, or if a server that ignores both sends the same page twice.
  */
 export const listMessages: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'list',
+		action: 'Get many messages of a campaign',
+		description: "List a campaign's messages with their status",
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['message'], operation: ['list'] } },
 		properties,

@@ -16,6 +16,12 @@ const properties: INodeProperties[] = [
 ];
 
 export const clearSent: Operation = {
+	option: {
+		name: 'Clear Sent',
+		value: 'clearSent',
+		action: 'Clear sent messages',
+		description: 'Remove sent campaign messages older than a number of hours',
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['queue'], operation: ['clearSent'] } },
 		properties,
