@@ -153,6 +153,18 @@ describe('uazapi Campaign node in n8n-core', () => {
 		expect(result.error?.message).toBe(`No campaign "${folderId}" on this uazapi instance`);
 	});
 
+	it('refuses an operation this version does not know, naming it', async () => {
+		const result = await runWorkflow(
+			campaignWorkflow({ resource: 'queue', operation: 'clearFailed' }),
+			credentials(),
+		);
+		expect(result.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'The operation "clearFailed" is not known for resource "queue"',
+		});
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('runs the example chain: Advanced Send → Wait Until Done → List Messages', async () => {
 		server.setBeforeListFolders((state) =>
 			state.folders.forEach((folder) => server.progress(folder, 1)),

@@ -1,4 +1,4 @@
-import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodePropertyOptions } from 'n8n-workflow';
 
 import { UazapiCampaign } from '../../nodes/UazapiCampaign/UazapiCampaign.node';
 import { campaignOperations } from '../../nodes/UazapiCampaign/actions/campaign/Campaign.resource';
@@ -84,6 +84,23 @@ describe('uazapi Campaign node', () => {
 						operation: [value],
 					});
 			}
+		},
+	);
+
+	it.each([
+		['archive', 'campaign', 'The operation "archive" is not known for resource "campaign"'],
+		['toString', 'campaign', 'The operation "toString" is not known for resource "campaign"'],
+		['get', 'contact', 'The resource "contact" is not known'],
+		['get', 'constructor', 'The resource "constructor" is not known'],
+	])(
+		'refuses operation "%s" of resource "%s" with a clear error, even with Continue On Fail',
+		async (operation, resource, message) => {
+			const { request, result } = run({ resource, operation }, [], true);
+			const error = (await result.catch((failure: unknown) => failure)) as NodeOperationError;
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(message);
+			expect(error.description).toMatch(/^Pick a resource and an operation in the node editor/);
+			expect(request).not.toHaveBeenCalled();
 		},
 	);
 
