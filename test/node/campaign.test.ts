@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type INodePropertyOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { UazapiCampaign } from '../../nodes/UazapiCampaign/UazapiCampaign.node';
 import { campaignOperations } from '../../nodes/UazapiCampaign/actions/campaign/Campaign.resource';
@@ -20,13 +25,14 @@ function run(
 	parameters: Record<string, ParameterValue>,
 	answers: unknown[],
 	continueOnFail = false,
+	items?: INodeExecutionData[],
 ) {
 	const request = jest.fn();
 	for (const answer of answers) {
 		if (answer instanceof Error) request.mockRejectedValueOnce(answer);
 		else request.mockResolvedValueOnce(answer);
 	}
-	const { context } = fakeContext({ parameters, request, continueOnFail });
+	const { context } = fakeContext({ parameters, request, continueOnFail, items });
 	return { request, result: node.execute.call(context) };
 }
 
@@ -169,6 +175,48 @@ describe('uazapi Campaign node', () => {
 		const { request, result } = run({ resource: 'campaign', operation: 'pause', folderId: '' }, []);
 		await expect(result).rejects.toThrow('Item 0: "Campaign ID" is empty');
 		expect(request).not.toHaveBeenCalled();
+	});
+
+	describe('after a Dry Run of uazapi Advanced Send', () => {
+		const dryRunOutput: INodeExecutionData[] = [
+			{ json: { dryRun: true, messageCount: 1, body: { delayMin: 3, delayMax: 6 } } },
+		];
+		// What the default {{ $json.folder_id }} gives for that item.
+		const defaultFolderId = (itemIndex: number) => dryRunOutput[itemIndex].json.folder_id;
+
+		it.each([
+			['campaign', 'get'],
+			['campaign', 'pause'],
+			['campaign', 'resume'],
+			['campaign', 'delete'],
+			['campaign', 'waitUntilDone'],
+			['message', 'list'],
+		])('%s %s says no campaign was created, before any request', async (resource, operation) => {
+			const { request, result } = run(
+				{ resource, operation, folderId: defaultFolderId },
+				[],
+				false,
+				dryRunOutput,
+			);
+			await expect(result).rejects.toMatchObject({
+				message:
+					'Item 0: the input is a Dry Run of uazapi Advanced Send, so no campaign was created',
+				description:
+					'Turn off Options → Dry Run in uazapi Advanced Send to create the campaign, then run again.',
+			});
+			expect(request).not.toHaveBeenCalled();
+		});
+
+		it('uses a Campaign ID that is mapped from elsewhere', async () => {
+			const { result } = run(
+				{ resource: 'campaign', operation: 'get', folderId: 'r123' },
+				[[folder('r123')]],
+				false,
+				dryRunOutput,
+			);
+			const [[item]] = await result;
+			expect(item.json.folder_id).toBe('r123');
+		});
 	});
 
 	it('pages through messages with limit/offset and page/pageSize until a short page', async () => {
