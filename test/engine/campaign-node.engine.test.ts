@@ -153,6 +153,49 @@ describe('uazapi Campaign node in n8n-core', () => {
 		expect(result.error?.message).toBe(`No campaign "${folderId}" on this uazapi instance`);
 	});
 
+	it('after a Dry Run of Advanced Send, says no campaign was created', async () => {
+		const dryRun = sendWorkflow(
+			fieldsParameters([{ type: 'text', text: 'Oi' }], { options: { dryRun: true } }),
+		);
+		const workflow = {
+			nodes: [
+				...dryRun.nodes,
+				{
+					id: 'campaign',
+					name: 'uazapi Campaign',
+					type: CAMPAIGN,
+					typeVersion: 1,
+					position: [400, 0] as [number, number],
+					parameters: { resource: 'campaign', operation: 'waitUntilDone' },
+					credentials: { uazapiSenderApi: { id: CREDENTIAL_ID, name: 'uazapi' } },
+				},
+			],
+			connections: {
+				...dryRun.connections,
+				[SEND_NODE]: { main: [[{ node: 'uazapi Campaign', type: 'main' as const, index: 0 }]] },
+			},
+		};
+		const result = await runWorkflow(workflow, credentials());
+		expect(result.error).toMatchObject({
+			message: 'Item 0: the input is a Dry Run of uazapi Advanced Send, so no campaign was created',
+			description:
+				'Turn off Options → Dry Run in uazapi Advanced Send to create the campaign, then run again.',
+		});
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('refuses an operation this version does not know, naming it', async () => {
+		const result = await runWorkflow(
+			campaignWorkflow({ resource: 'queue', operation: 'clearFailed' }),
+			credentials(),
+		);
+		expect(result.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'The operation "clearFailed" is not known for resource "queue"',
+		});
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('runs the example chain: Advanced Send → Wait Until Done → List Messages', async () => {
 		server.setBeforeListFolders((state) =>
 			state.folders.forEach((folder) => server.progress(folder, 1)),

@@ -1,6 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { UazapiCampaign } from '../../nodes/UazapiCampaign/UazapiCampaign.node';
+import { campaignOperations } from '../../nodes/UazapiCampaign/actions/campaign/Campaign.resource';
+import { messageOperations } from '../../nodes/UazapiCampaign/actions/message/Message.resource';
+import { queueOperations } from '../../nodes/UazapiCampaign/actions/queue/Queue.resource';
 import { fakeContext, type ParameterValue } from '../helpers/fakeContext';
 
 const node = new UazapiCampaign();
@@ -17,18 +25,27 @@ function run(
 	parameters: Record<string, ParameterValue>,
 	answers: unknown[],
 	continueOnFail = false,
+	items?: INodeExecutionData[],
 ) {
 	const request = jest.fn();
 	for (const answer of answers) {
 		if (answer instanceof Error) request.mockRejectedValueOnce(answer);
 		else request.mockResolvedValueOnce(answer);
 	}
-	const { context } = fakeContext({ parameters, request, continueOnFail });
+	const { context } = fakeContext({ parameters, request, continueOnFail, items });
 	return { request, result: node.execute.call(context) };
 }
 
 const sent = (request: jest.Mock) =>
 	request.mock.calls.map(([, options]) => options as IDataObject);
+
+function operationParameter(resource: string) {
+	const parameter = node.description.properties.find(
+		(property) =>
+			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === resource,
+	)!;
+	return { ...parameter, options: parameter.options as INodePropertyOptions[] };
+}
 
 describe('uazapi Campaign node', () => {
 	it('is usable as an AI tool and names every action with its resource', () => {
@@ -41,6 +58,57 @@ describe('uazapi Campaign node', () => {
 		expect(actions).toHaveLength(9);
 		for (const action of actions) expect(action).toMatch(/campaign|message|queue/);
 	});
+
+	it('keeps the operation values and defaults that workflows have saved', () => {
+		expect(
+			['campaign', 'message', 'queue'].map((resource) => {
+				const parameter = operationParameter(resource);
+				return [parameter.default, parameter.options.map((option) => option.value)];
+			}),
+		).toEqual([
+			['get', ['delete', 'get', 'list', 'pause', 'resume', 'waitUntilDone']],
+			['list', ['list']],
+			['clearSent', ['clearAll', 'clearSent']],
+		]);
+	});
+
+	it.each([
+		['campaign', campaignOperations],
+		['message', messageOperations],
+		['queue', queueOperations],
+	])(
+		'lists each %s operation the router knows once, sorted by name, with its own fields',
+		(resource, operations) => {
+			const { options } = operationParameter(resource);
+			expect(options.map((option) => option.value).sort()).toEqual(Object.keys(operations).sort());
+			const names = options.map((option) => option.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			for (const [value, operation] of Object.entries(operations)) {
+				for (const field of operation.description)
+					expect(field.displayOptions?.show).toMatchObject({
+						resource: [resource],
+						operation: [value],
+					});
+			}
+		},
+	);
+
+	it.each([
+		['archive', 'campaign', 'The operation "archive" is not known for resource "campaign"'],
+		['toString', 'campaign', 'The operation "toString" is not known for resource "campaign"'],
+		['get', 'contact', 'The resource "contact" is not known'],
+		['get', 'constructor', 'The resource "constructor" is not known'],
+	])(
+		'refuses operation "%s" of resource "%s" with a clear error, even with Continue On Fail',
+		async (operation, resource, message) => {
+			const { request, result } = run({ resource, operation }, [], true);
+			const error = (await result.catch((failure: unknown) => failure)) as NodeOperationError;
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(message);
+			expect(error.description).toMatch(/^Pick a resource and an operation in the node editor/);
+			expect(request).not.toHaveBeenCalled();
+		},
+	);
 
 	it('gets many campaigns with the status filter and a limit', async () => {
 		const { request, result } = run(
@@ -107,6 +175,48 @@ describe('uazapi Campaign node', () => {
 		const { request, result } = run({ resource: 'campaign', operation: 'pause', folderId: '' }, []);
 		await expect(result).rejects.toThrow('Item 0: "Campaign ID" is empty');
 		expect(request).not.toHaveBeenCalled();
+	});
+
+	describe('after a Dry Run of uazapi Advanced Send', () => {
+		const dryRunOutput: INodeExecutionData[] = [
+			{ json: { dryRun: true, messageCount: 1, body: { delayMin: 3, delayMax: 6 } } },
+		];
+		// What the default {{ $json.folder_id }} gives for that item.
+		const defaultFolderId = (itemIndex: number) => dryRunOutput[itemIndex].json.folder_id;
+
+		it.each([
+			['campaign', 'get'],
+			['campaign', 'pause'],
+			['campaign', 'resume'],
+			['campaign', 'delete'],
+			['campaign', 'waitUntilDone'],
+			['message', 'list'],
+		])('%s %s says no campaign was created, before any request', async (resource, operation) => {
+			const { request, result } = run(
+				{ resource, operation, folderId: defaultFolderId },
+				[],
+				false,
+				dryRunOutput,
+			);
+			await expect(result).rejects.toMatchObject({
+				message:
+					'Item 0: the input is a Dry Run of uazapi Advanced Send, so no campaign was created',
+				description:
+					'Turn off Options → Dry Run in uazapi Advanced Send to create the campaign, then run again.',
+			});
+			expect(request).not.toHaveBeenCalled();
+		});
+
+		it('uses a Campaign ID that is mapped from elsewhere', async () => {
+			const { result } = run(
+				{ resource: 'campaign', operation: 'get', folderId: 'r123' },
+				[[folder('r123')]],
+				false,
+				dryRunOutput,
+			);
+			const [[item]] = await result;
+			expect(item.json.folder_id).toBe('r123');
+		});
 	});
 
 	it('pages through messages with limit/offset and page/pageSize until a short page', async () => {

@@ -1,14 +1,17 @@
 import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { folderIdField, readFolderId, request } from '../common';
+import { readFolderId } from '../../helpers/readFolderId';
+import { request } from '../../helpers/request';
+import { folderIdField } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 /** Pause, Resume and Delete are the three actions of POST /sender/edit. */
-function control(operation: string, action: 'stop' | 'continue' | 'delete'): Operation {
+function control(option: Operation['option'], action: 'stop' | 'continue' | 'delete'): Operation {
 	return {
+		option,
 		description: updateDisplayOptions(
-			{ show: { resource: ['campaign'], operation: [operation] } },
+			{ show: { resource: ['campaign'], operation: [option.value] } },
 			[folderIdField],
 		),
 		async execute(itemIndex) {
@@ -26,6 +29,32 @@ function control(operation: string, action: 'stop' | 'continue' | 'delete'): Ope
 	};
 }
 
-export const pauseCampaign = control('pause', 'stop');
-export const resumeCampaign = control('resume', 'continue');
-export const deleteCampaign = control('delete', 'delete');
+export const pauseCampaign = control(
+	{
+		name: 'Pause',
+		value: 'pause',
+		action: 'Pause a campaign',
+		description: 'Stop sending; messages already sent stay sent',
+	},
+	'stop',
+);
+
+export const resumeCampaign = control(
+	{
+		name: 'Resume',
+		value: 'resume',
+		action: 'Resume a campaign',
+		description: 'Continue a paused campaign',
+	},
+	'continue',
+);
+
+export const deleteCampaign = control(
+	{
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a campaign',
+		description: 'Delete a campaign and its unsent messages',
+	},
+	'delete',
+);

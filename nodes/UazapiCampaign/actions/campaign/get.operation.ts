@@ -1,9 +1,17 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { campaignNotFound, findCampaign, folderIdField, readFolderId } from '../common';
+import { campaignNotFound, findCampaign } from '../../helpers/findCampaign';
+import { readFolderId } from '../../helpers/readFolderId';
+import { folderIdField } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 export const getCampaign: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a campaign',
+		description: "Get a campaign's status and counters",
+	},
 	description: updateDisplayOptions({ show: { resource: ['campaign'], operation: ['get'] } }, [
 		folderIdField,
 	]),

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { listFolders, toCampaign } from '../../../shared/folders';
-import { returnAllOrLimit } from '../common';
+import { returnAllOrLimit } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -22,6 +22,12 @@ const properties: INodeProperties[] = [
 ];
 
 export const listCampaigns: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'list',
+		action: 'Get many campaigns',
+		description: 'List the campaigns of this instance',
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['campaign'], operation: ['list'] } },
 		properties,

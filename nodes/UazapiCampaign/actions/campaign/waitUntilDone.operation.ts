@@ -6,7 +6,9 @@ import {
 } from 'n8n-workflow';
 
 import { CAMPAIGN_DELETED_STATUSES } from '../../../shared/contract';
-import { campaignNotFound, findCampaign, folderIdField, readFolderId } from '../common';
+import { campaignNotFound, findCampaign } from '../../helpers/findCampaign';
+import { readFolderId } from '../../helpers/readFolderId';
+import { folderIdField } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -35,6 +37,12 @@ const properties: INodeProperties[] = [
  * campaigns that run for hours a Wait node followed by "Get" in a loop is lighter.
  */
 export const waitUntilDone: Operation = {
+	option: {
+		name: 'Wait Until Done',
+		value: 'waitUntilDone',
+		action: 'Wait until a campaign is done',
+		description: 'Poll the campaign until every message is sent, then output its counters',
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['campaign'], operation: ['waitUntilDone'] } },
 		properties,

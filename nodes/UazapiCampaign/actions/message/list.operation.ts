@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS, MESSAGES_PAGE_SIZE } from '../../../shared/contract';
-import { folderIdField, readFolderId, request, returnAllOrLimit } from '../common';
+import { readFolderId } from '../../helpers/readFolderId';
+import { request } from '../../helpers/request';
+import { folderIdField, returnAllOrLimit } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -32,6 +34,12 @@ interface MessagesPage {
  * the announced total, or if a server that ignores both sends the same page twice.
  */
 export const listMessages: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'list',
+		action: 'Get many messages of a campaign',
+		description: "List a campaign's messages with their status",
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['message'], operation: ['list'] } },
 		properties,

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { request } from '../common';
+import { request } from '../../helpers/request';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -27,6 +27,12 @@ const properties: INodeProperties[] = [
 ];
 
 export const clearAll: Operation = {
+	option: {
+		name: 'Clear All',
+		value: 'clearAll',
+		action: 'Clear the whole sender queue',
+		description: 'Delete every campaign and message, pending and sent (irreversible)',
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['queue'], operation: ['clearAll'] } },
 		properties,

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { request } from '../common';
+import { request } from '../../helpers/request';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -16,6 +16,12 @@ const properties: INodeProperties[] = [
 ];
 
 export const clearSent: Operation = {
+	option: {
+		name: 'Clear Sent',
+		value: 'clearSent',
+		action: 'Clear sent messages',
+		description: 'Remove sent campaign messages older than a number of hours',
+	},
 	description: updateDisplayOptions(
 		{ show: { resource: ['queue'], operation: ['clearSent'] } },
 		properties,

@@ -1,0 +1,32 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { folderIdOf, listFolders, toCampaign } from '../../shared/folders';
+
+/** The campaign with this id, or undefined; uazapi may change the id's letter case. */
+export async function findCampaign(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	folderId: string,
+): Promise<IDataObject | undefined> {
+	const wanted = folderId.toLowerCase();
+	const folder = (await listFolders(context, itemIndex)).find(
+		(candidate) => folderIdOf(candidate).toLowerCase() === wanted,
+	);
+	return folder && toCampaign(folder);
+}
+
+export function campaignNotFound(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	folderId: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`No campaign "${folderId}" on this uazapi instance`,
+		{
+			itemIndex,
+			description:
+				'It was deleted, or the ID is wrong. Check the folder_id, and that the credential is the instance that created the campaign.',
+		},
+	);
+}
