@@ -148,11 +148,55 @@ export const advancedSendProperties: INodeProperties[] = [
 					'Guards against sending the same campaign twice (a re-run, a retry, a run after a timeout). The key is added to the description as [key:…]; if the instance already has a campaign with this key that is not deleted, it is output with alreadyCreated: true instead of being created again. In "One Campaign per Item" mode each item needs its own key.',
 			},
 			{
+				displayName: 'Check Numbers on WhatsApp',
+				name: 'checkNumbers',
+				type: 'options',
+				options: [
+					{
+						name: 'Off',
+						value: 'off',
+						description: 'Send to every number as given',
+					},
+					{
+						name: 'Leave Them Out',
+						value: 'leaveOut',
+						description:
+							'Ask uazapi which numbers are on WhatsApp first; numbers that are not are left out and listed in the output',
+					},
+					{
+						name: 'Fail the Run',
+						value: 'fail',
+						description: 'Ask uazapi first; any number not on WhatsApp stops the run, nothing sent',
+					},
+				],
+				default: 'leaveOut',
+				description:
+					"Whether to check the campaign's numbers with uazapi before sending (in batches of 50). Sending to numbers not on WhatsApp wastes the campaign and raises the risk of the number being restricted. Where WhatsApp knows a number in another form (e.g. without Brazil's 9th digit), the messages go to that form.",
+			},
+			{
+				displayName: 'Default Country Code',
+				name: 'defaultCountryCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 55',
+				description:
+					'Completes numbers written without a country code, e.g. (11) 98765-4321 becomes 5511987654321 with 55. A leading 00 or + marks a number as international; a leading 0 as national.',
+			},
+			{
 				displayName: 'Dry Run',
 				name: 'dryRun',
 				type: 'boolean',
 				default: false,
 				description: 'Whether to output the exact request body without sending anything',
+			},
+			{
+				displayName: 'Exclude Numbers',
+				name: 'excludeNumbers',
+				type: 'string',
+				default: '',
+				placeholder: "e.g. {{ $('Opt-outs').all().map(item => item.json.phone) }}",
+				description:
+					'Numbers that must not receive the campaign (opt-outs): a list, or numbers separated by commas or new lines. Written like recipients; matching items are left out and listed in the output.',
 			},
 			{
 				displayName: 'Max Messages per Campaign',
@@ -171,6 +215,14 @@ export const advancedSendProperties: INodeProperties[] = [
 				default: DEFAULT_MAX_REQUEST_MB,
 				description:
 					'A campaign whose request would be larger is refused before anything is sent. Files from binary data travel as base64 inside the request, once per recipient: for a file many recipients share, a public URL keeps the request small.',
+			},
+			{
+				displayName: 'Skip Duplicate Recipients',
+				name: 'skipDuplicates',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether an item whose recipient already appeared earlier in the campaign is left out, so nobody gets the messages twice',
 			},
 			{
 				displayName: 'Timeout (Seconds)',

@@ -15,7 +15,15 @@ export const ENDPOINTS = {
 	editFolder: '/sender/edit',
 	clearDone: '/sender/cleardone',
 	clearAll: '/sender/clearall',
+	checkNumbers: '/chat/check',
 } as const;
+
+/**
+ * Numbers asked per /chat/check request. uazapi documents no maximum; 50 keeps each request and
+ * its WhatsApp lookup small, so a slow answer costs little, while 1,000 numbers still take 20
+ * requests (measured against the imitation in the closing note of the recipients issue).
+ */
+export const CHECK_NUMBERS_BATCH = 50;
 
 /** The `type` values `/sender/advanced` accepts (OpenAPI enum, copies from 2026-04-16 on). */
 export const SENDER_MESSAGE_TYPES = [

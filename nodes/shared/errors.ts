@@ -90,6 +90,15 @@ function explain(failed: FailedRequest, request: UazapiRequest, said: string | u
 		request.method === 'POST'
 			? ' The request may still have reached uazapi: check the campaigns list before running the workflow again, because running it again can queue every message twice.'
 			: '';
+	if (
+		(failed.status === 401 || (failed.status ?? 0) >= 500) &&
+		/no active session|not connected|disconnected/i.test(said ?? '')
+	) {
+		return {
+			message: "The instance's WhatsApp is not connected",
+			description: `Connect it in the uazapi panel (scan the QR code with the phone), then run again. Nothing was sent.${quote}`,
+		};
+	}
 	switch (failed.status) {
 		case 400:
 			return {

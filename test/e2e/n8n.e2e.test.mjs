@@ -110,6 +110,7 @@ before(
 				join(REPO_ROOT, 'test/e2e/workflows/bad-token.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/boleto-document.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/per-item-key.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/recipients.workflow.json'),
 			],
 		});
 		time('package install and imports', step);
@@ -130,7 +131,13 @@ before(
 		step = Date.now();
 		server = await startN8n(n8n, userFolder);
 		session = await setupOwner(server.url);
-		for (const id of ['uazapiCrmWebhook', 'e2eBadToken', 'e2eBoletoDocument', 'e2ePerItemKey'])
+		for (const id of [
+			'uazapiCrmWebhook',
+			'e2eBadToken',
+			'e2eBoletoDocument',
+			'e2ePerItemKey',
+			'e2eRecipients',
+		])
 			await activateWorkflow(server.url, session.cookie, id);
 		time('n8n start', step);
 	},
@@ -349,4 +356,54 @@ test("the credential test says when the instance's WhatsApp is not connected", a
 			: /refused the instance token/,
 	);
 	assert.ok(!JSON.stringify(refused).includes(WRONG_TOKEN));
+});
+
+test('a CRM list of 1,000 national numbers: country code, opt-outs, duplicates and the WhatsApp check', async () => {
+	imitation.reset();
+	// National numbers as a Brazilian CRM stores them; two are not on WhatsApp, one is known to
+	// WhatsApp without its 9th digit, one opted out, and the last contact repeats the first.
+	const contacts = Array.from({ length: 1000 }, (_, index) => ({
+		name: `Cliente ${index}`,
+		phone: `(11) 9${String(70000000 + index).replace(/(\d{4})$/, '-$1')}`,
+	}));
+	contacts.push({ name: 'Cliente 0 de novo', phone: '+55 11 97000-0000' });
+	const full = (index) => `55119${String(70000000 + index)}`;
+	imitation.state.notOnWhatsApp.add(full(5));
+	imitation.state.notOnWhatsApp.add(full(6));
+	imitation.state.knownAs.set(full(7), `5511${String(70000007)}`);
+	const call = async (check) => {
+		const started = Date.now();
+		const answer = await axios.post(`${server.url}/webhook/crm-list`, {
+			contacts,
+			optOuts: ['(11) 97000-0008'],
+			check,
+		});
+		timings[`CRM list of 1,000, Check Numbers ${check}`] = (Date.now() - started) / 1000;
+		return answer;
+	};
+	// The same list without the check first, so the timings show what the check costs.
+	await call('off');
+	imitation.reset();
+	imitation.state.notOnWhatsApp.add(full(5));
+	imitation.state.notOnWhatsApp.add(full(6));
+	imitation.state.knownAs.set(full(7), `5511${String(70000007)}`);
+	const response = await call('leaveOut');
+	const checks = imitation.requests.filter((request) => request.path === '/chat/check');
+	assert.equal(checks.length, 20, '999 distinct numbers in batches of 50');
+	assert.equal(campaignPosts().length, 1);
+	const numbers = campaignPosts()[0].body.messages.map((message) => message.number);
+	assert.equal(numbers.length, 997);
+	assert.equal(numbers[0], full(0));
+	assert.ok(numbers.includes(`5511${String(70000007)}`));
+	assert.ok(!numbers.includes(full(5)) && !numbers.includes(full(8)));
+	// Opt-outs and duplicates are found first, then the WhatsApp check runs on what is left.
+	assert.deepEqual(response.data.leftOut, [
+		{ item: 8, number: full(8), reason: 'excluded' },
+		{ item: 1000, number: full(0), reason: 'duplicate' },
+		{ item: 5, number: full(5), reason: 'not on WhatsApp' },
+		{ item: 6, number: full(6), reason: 'not on WhatsApp' },
+	]);
+	assert.deepEqual(response.data.replaced, [
+		{ item: 7, number: full(7), sentTo: `5511${String(70000007)}` },
+	]);
 });

@@ -22,7 +22,14 @@ const FOLDER_FIELDS = [
 ];
 
 function createState() {
-	return { folders: [], nextId: 1, instanceStatus: 'connected' };
+	return {
+		folders: [],
+		nextId: 1,
+		instanceStatus: 'connected',
+		// /chat/check: numbers WhatsApp does not know, and numbers it knows in another form.
+		notOnWhatsApp: new Set(),
+		knownAs: new Map(),
+	};
 }
 
 function folderView(folder) {
@@ -95,6 +102,29 @@ function defaultReply(request, server) {
 					instance: { status: state.instanceStatus },
 					status: { connected, loggedIn: connected },
 				},
+			};
+		}
+		case 'POST /chat/check': {
+			if (state.instanceStatus !== 'connected')
+				return { status: 401, body: { error: 'No active session' } };
+			if (!Array.isArray(body.numbers) || body.numbers.length === 0)
+				return { status: 400, body: { error: 'Missing numbers in payload' } };
+			return {
+				status: 200,
+				body: body.numbers.map((query) => {
+					const digits = String(query).replace(/\D/g, '');
+					const isInWhatsapp = !state.notOnWhatsApp.has(digits);
+					const known = state.knownAs.get(digits) ?? digits;
+					return {
+						query,
+						jid: isInWhatsapp ? `${known}@s.whatsapp.net` : '',
+						lid: '',
+						isInWhatsapp,
+						verifiedName: '',
+						groupName: '',
+						error: '',
+					};
+				}),
 			};
 		}
 		case 'POST /sender/advanced': {
@@ -249,6 +279,8 @@ async function startUazapiServer(options = {}) {
 			server.requests.length = 0;
 			server.state.folders.length = 0;
 			server.state.instanceStatus = 'connected';
+			server.state.notOnWhatsApp.clear();
+			server.state.knownAs.clear();
 			server.respond = undefined;
 			server.beforeListFolders = undefined;
 		},

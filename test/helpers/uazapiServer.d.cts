@@ -50,7 +50,14 @@ export interface UazapiServer {
 	url: string;
 	token: string;
 	requests: RecordedRequest[];
-	state: { folders: ImitatedFolder[]; instanceStatus: string };
+	state: {
+		folders: ImitatedFolder[];
+		instanceStatus: string;
+		/** Numbers /chat/check says are not on WhatsApp. */
+		notOnWhatsApp: Set<string>;
+		/** Numbers /chat/check answers with another JID, e.g. without the 9th digit. */
+		knownAs: Map<string, string>;
+	};
 	progress(folder: ImitatedFolder, count: number, outcome?: 'Sent' | 'Failed'): void;
 	setResponder(respond: ((request: RecordedRequest) => Reply | undefined) | undefined): void;
 	setInstanceStatus(status: 'connected' | 'connecting' | 'disconnected'): void;

@@ -8,6 +8,7 @@ import {
 	normaliseRecipient,
 	parseJsonField,
 	type BuildContext,
+	type NumberRules,
 } from '../messages';
 import { describeValue } from '../../shared/text';
 import { binaryReader, bodyBytesOfFile, type PendingBinary } from './binaries';
@@ -17,6 +18,8 @@ import { jsonCampaignFields, type CampaignFields } from './settings';
 
 /** What one input item contributes to a campaign. */
 export interface ItemMessages {
+	/** Who the item is for: the Recipient, or in JSON mode the number of its first message. */
+	recipient: string;
 	messages: IDataObject[];
 	/** Campaign fields of a whole body given in JSON mode. */
 	campaign?: Partial<CampaignFields>;
@@ -27,7 +30,7 @@ export interface ItemMessages {
 }
 
 /** An item's messages' size in the JSON body (each with its comma), files at their base64 size. */
-function bytesOf(messages: IDataObject[], binaries: PendingBinary[]): number {
+export function bytesOf(messages: IDataObject[], binaries: PendingBinary[]): number {
 	// "[a,b]" is the messages, a comma between them and two brackets: one byte less than "a,b,".
 	let bytes = utf8Length(JSON.stringify(messages)) - 1;
 	for (const binary of binaries) bytes += bodyBytesOfFile(binary);
@@ -37,11 +40,16 @@ function bytesOf(messages: IDataObject[], binaries: PendingBinary[]): number {
 function fromFields(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	rules: NumberRules,
 ): ItemMessages | Promise<ItemMessages> {
 	const node = context.getNode();
 	let recipient: string;
 	try {
-		recipient = normaliseRecipient(context.getNodeParameter('number', itemIndex, ''), 'Recipient');
+		recipient = normaliseRecipient(
+			context.getNodeParameter('number', itemIndex, ''),
+			'Recipient',
+			rules,
+		);
 	} catch (error) {
 		throw asNodeError(node, error, { itemIndex });
 	}
@@ -74,6 +82,7 @@ function fromFields(
 		recipient,
 		binaryReader(context, itemIndex, binaries),
 		binaries,
+		rules,
 	);
 }
 
@@ -88,6 +97,7 @@ function buildEntries(
 	recipient: string,
 	reader: BuildContext,
 	binaries: PendingBinary[],
+	rules: NumberRules,
 ): ItemMessages | Promise<ItemMessages> {
 	const messages: IDataObject[] = [];
 	// The files read while building a message belong to it.
@@ -99,7 +109,7 @@ function buildEntries(
 		for (let index = start; index < entries.length; index++) {
 			let message: IDataObject | Promise<IDataObject>;
 			try {
-				message = buildMessage(entries[index], recipient, reader);
+				message = buildMessage(entries[index], recipient, reader, rules);
 			} catch (error) {
 				throw entryError(node, error, itemIndex, entries, index);
 			}
@@ -116,7 +126,7 @@ function buildEntries(
 			}
 			claim(message);
 		}
-		return { messages, binaries, bytes: bytesOf(messages, binaries) };
+		return { recipient, messages, binaries, bytes: bytesOf(messages, binaries) };
 	};
 	return buildFrom(0);
 }
@@ -146,7 +156,7 @@ function safeTypeName(type: unknown): string {
 const JSON_FIX =
 	'Give a message object, a list of them, or a whole /sender/advanced body with "messages", e.g. [{"number": "5511999999999", "type": "text", "text": "Hello"}].';
 
-function fromJson(context: IExecuteFunctions, itemIndex: number): ItemMessages {
+function fromJson(context: IExecuteFunctions, itemIndex: number, rules: NumberRules): ItemMessages {
 	const node = context.getNode();
 	let list: unknown[];
 	let campaign: Partial<CampaignFields> | undefined;
@@ -185,7 +195,7 @@ function fromJson(context: IExecuteFunctions, itemIndex: number): ItemMessages {
 	}
 	const messages = list.map((message, index) => {
 		try {
-			return checkJsonMessage(message);
+			return checkJsonMessage(message, rules);
 		} catch (error) {
 			const type = (message as IDataObject | null)?.type;
 			throw asNodeError(node, error, {
@@ -199,7 +209,13 @@ function fromJson(context: IExecuteFunctions, itemIndex: number): ItemMessages {
 			});
 		}
 	});
-	return { messages, campaign, binaries: [], bytes: bytesOf(messages, []) };
+	return {
+		recipient: messages[0].number as string,
+		messages,
+		campaign,
+		binaries: [],
+		bytes: bytesOf(messages, []),
+	};
 }
 
 /**
@@ -209,7 +225,10 @@ function fromJson(context: IExecuteFunctions, itemIndex: number): ItemMessages {
 export function collectItemMessages(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	rules: NumberRules,
 ): ItemMessages | Promise<ItemMessages> {
 	const mode = context.getNodeParameter('defineMessages', itemIndex, 'fields') as string;
-	return mode === 'json' ? fromJson(context, itemIndex) : fromFields(context, itemIndex);
+	return mode === 'json'
+		? fromJson(context, itemIndex, rules)
+		: fromFields(context, itemIndex, rules);
 }

@@ -39,9 +39,16 @@ export function summarise(body: CampaignBody): IDataObject {
 }
 
 function about(campaign: PlannedCampaign): IDataObject {
+	const { recipients } = campaign;
 	return {
 		...(campaign.part ? { part: campaign.part.index, parts: campaign.part.count } : {}),
 		...(campaign.key ? { campaignKey: campaign.key.value } : {}),
+		...(recipients
+			? {
+					leftOut: recipients.leftOut as unknown as IDataObject[],
+					replaced: recipients.replaced as unknown as IDataObject[],
+				}
+			: {}),
 	};
 }
 

@@ -10,11 +10,24 @@ import { listFolders } from '../../shared/folders';
 import { FieldProblem } from '../messages';
 import { lookUpKey, splitConflict, type KeyLookup } from './campaignKey';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
-import { planCampaigns, type PlannedCampaign } from './plan';
+import {
+	applyNumberChecks,
+	collectCampaign,
+	planCampaigns,
+	type CollectedCampaign,
+	type PlannedCampaign,
+} from './plan';
+import { checkOnWhatsApp, phonesOf, type NumberCheck } from './recipients';
 import { asNodeError, settingsError } from '../../shared/errors';
 
 function pairedTo(items: number[]) {
 	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));
+}
+
+/** A campaign's items, and the items left out of it: they are paired to its output too. */
+function itemsOf(campaign: PlannedCampaign): number[] {
+	const leftOut = campaign.recipients?.leftOut.map(({ item }) => item) ?? [];
+	return [...new Set([...campaign.items, ...leftOut])].sort((a, b) => a - b);
 }
 
 /** Campaigns this execution created, for errors after the first: they must not be sent again. */
@@ -63,6 +76,50 @@ function checkDistinctKeys(context: IExecuteFunctions, planned: PlannedCampaign[
 }
 
 /**
+ * Asks uazapi once, in batches, which of the numbers of every campaign that wants it are on
+ * WhatsApp, before anything is sent; then leaves out or replaces numbers campaign by campaign.
+ */
+async function checkNumbers(
+	context: IExecuteFunctions,
+	collected: CollectedCampaign[],
+	fail: (error: unknown, items: number[]) => NodeOperationError | NodeApiError | undefined,
+): Promise<CollectedCampaign[]> {
+	const checked = collected.filter((campaign) => campaign.recipients.checkNumbers !== 'off');
+	if (checked.length === 0) return collected;
+	const phones = [...new Set(checked.flatMap((campaign) => phonesOf(campaign.items)))];
+	let checks: Map<string, NumberCheck>;
+	try {
+		checks = await checkOnWhatsApp(context, phones, checked[0].group[0]);
+	} catch (error) {
+		const failure = asNodeError(context.getNode(), error, { itemIndex: checked[0].group[0] });
+		failure.description =
+			`Nothing was sent: the numbers could not be checked on WhatsApp. ${failure.description ?? ''}`.trim();
+		throw failure;
+	}
+	const failed = new Set<CollectedCampaign>();
+	for (const campaign of checked) {
+		try {
+			applyNumberChecks(context, campaign, checks);
+		} catch (error) {
+			const failure = fail(error, campaign.group);
+			if (failure) throw failure;
+			failed.add(campaign);
+		}
+	}
+	return collected.filter((campaign) => !failed.has(campaign));
+}
+
+/** The output of a campaign whose every recipient was left out: no campaign is created. */
+function nobodyLeft(campaign: CollectedCampaign): IDataObject {
+	return {
+		created: false,
+		reason: 'Every recipient was left out, so no campaign was created',
+		recipientCount: 0,
+		leftOut: campaign.leftOut as unknown as IDataObject[],
+	};
+}
+
+/**
  * One campaign for all items, or one per item, optionally split by size; one output item per
  * campaign, paired to its items. Every campaign of the run is built and checked before the
  * first is posted, and each is posted at most once.
@@ -88,12 +145,25 @@ export async function sendAdvancedCampaigns(
 		return undefined;
 	};
 
-	const planned: PlannedCampaign[] = [];
+	const collected: CollectedCampaign[] = [];
 	for (const group of groups) {
 		try {
-			planned.push(...(await planCampaigns(this, group)));
+			collected.push(await collectCampaign(this, group));
 		} catch (error) {
 			const failure = fail(error, group);
+			if (failure) throw failure;
+		}
+	}
+	const planned: PlannedCampaign[] = [];
+	for (const campaign of await checkNumbers(this, collected, fail)) {
+		if (campaign.items.length === 0) {
+			output.push({ json: nobodyLeft(campaign), pairedItem: pairedTo(campaign.group) });
+			continue;
+		}
+		try {
+			planned.push(...planCampaigns(this, campaign));
+		} catch (error) {
+			const failure = fail(error, campaign.group);
 			if (failure) throw failure;
 		}
 	}
@@ -131,7 +201,7 @@ export async function sendAdvancedCampaigns(
 		if (existing) {
 			output.push({
 				json: alreadyCreated(campaign, existing),
-				pairedItem: pairedTo(campaign.items),
+				pairedItem: pairedTo(itemsOf(campaign)),
 			});
 			continue;
 		}
@@ -140,7 +210,7 @@ export async function sendAdvancedCampaigns(
 			if (!campaign.dryRun) created.add(json.folder_id as string, campaign.items);
 			const warning = checkAccepted(this.getNode(), json, campaign.items[0]);
 			if (warning) warnings.push(warning);
-			output.push({ json, pairedItem: pairedTo(campaign.items) });
+			output.push({ json, pairedItem: pairedTo(itemsOf(campaign)) });
 		} catch (error) {
 			const failure = fail(error, campaign.items);
 			if (failure) throw failure;

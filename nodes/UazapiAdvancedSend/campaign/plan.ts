@@ -1,10 +1,22 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_MAX_REQUEST_MB, DEFAULT_TIMEOUT_SECONDS } from '../../shared/contract';
+import { plural } from '../../shared/text';
 import { FieldProblem } from '../messages';
 import type { PendingBinary } from './binaries';
 import { keyMarker, markedInfo, readCampaignKey } from './campaignKey';
-import { collectItemMessages, type ItemMessages } from './collect';
+import { bytesOf, collectItemMessages, type ItemMessages } from './collect';
+import {
+	applyChecks,
+	readCountryCode,
+	readExcluded,
+	screenRecipients,
+	type CheckNumbers,
+	type LeftOut,
+	type NumberCheck,
+	type RecipientOptions,
+	type Replaced,
+} from './recipients';
 import { inputError, settingsError } from '../../shared/errors';
 import {
 	campaignFields,
@@ -30,6 +42,10 @@ export interface CampaignOptions {
 	maxMessagesPerCampaign?: number;
 	maxRequestSizeMb?: number;
 	campaignKey?: unknown;
+	defaultCountryCode?: unknown;
+	checkNumbers?: CheckNumbers;
+	skipDuplicates?: boolean;
+	excludeNumbers?: unknown;
 }
 
 /** One campaign ready to post. */
@@ -45,6 +61,8 @@ export interface PlannedCampaign {
 	key?: { value: string; marker: string };
 	dryRun: boolean;
 	timeoutSeconds: number;
+	/** Recipients left out or replaced, reported with the first part of the campaign. */
+	recipients?: { leftOut: LeftOut[]; replaced: Replaced[] };
 }
 
 function readSettings(context: IExecuteFunctions, itemIndex: number): CampaignFields {
@@ -98,17 +116,49 @@ interface CollectedItem extends ItemMessages {
 	itemIndex: number;
 }
 
-/** A group's campaign fields and each item's checked messages. */
-async function collectGroup(
+/** A group of input items turned into checked messages, before the recipients are checked. */
+export interface CollectedCampaign {
+	group: number[];
+	fields: CampaignFields;
+	items: CollectedItem[];
+	options: CampaignOptions;
+	key?: string;
+	recipients: RecipientOptions;
+	leftOut: LeftOut[];
+	replaced: Replaced[];
+}
+
+function readRecipientOptions(context: IExecuteFunctions, options: CampaignOptions, first: number) {
+	try {
+		const rules = { countryCode: readCountryCode(options.defaultCountryCode) };
+		return {
+			rules,
+			skipDuplicates: options.skipDuplicates !== false,
+			exclude: readExcluded(options.excludeNumbers, rules),
+			checkNumbers: options.checkNumbers ?? 'off',
+		};
+	} catch (error) {
+		throw settingsError(context.getNode(), error, first);
+	}
+}
+
+/**
+ * Builds and checks one group of input items (all items, or one per item) and leaves out excluded
+ * and repeated recipients. Throws the first problem; nothing is sent.
+ */
+export async function collectCampaign(
 	context: IExecuteFunctions,
 	group: number[],
-): Promise<{ fields: CampaignFields; items: CollectedItem[] }> {
-	const settings = readSettings(context, group[0]);
+): Promise<CollectedCampaign> {
+	const first = group[0];
+	const options = context.getNodeParameter('options', first, {}) as CampaignOptions;
+	const recipients = readRecipientOptions(context, options, first);
+	const settings = readSettings(context, first);
 	const fromJson: Partial<CampaignFields> = {};
 	const setBy = new Map<string, number>();
 	const items: CollectedItem[] = [];
 	for (const itemIndex of group) {
-		const collected = collectItemMessages(context, itemIndex);
+		const collected = collectItemMessages(context, itemIndex, recipients.rules);
 		const item = collected instanceof Promise ? await collected : collected;
 		items.push({ itemIndex, ...item });
 		if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
@@ -122,10 +172,51 @@ async function collectGroup(
 				`(${fields.delayMin}) is greater than delayMax (${fields.delayMax})`,
 				'Make delayMin smaller than or equal to delayMax.',
 			),
-			group[0],
+			first,
 		);
 	}
-	return { fields, items };
+	let key: string | undefined;
+	try {
+		key = readCampaignKey(options as IDataObject);
+	} catch (error) {
+		throw settingsError(context.getNode(), error, first);
+	}
+	const { kept, leftOut } = screenRecipients(items, recipients);
+	return { group, fields, items: kept, options, key, recipients, leftOut, replaced: [] };
+}
+
+/**
+ * Applies uazapi's WhatsApp check to a collected campaign: with "fail", a number not on WhatsApp
+ * stops the run naming its item; otherwise its messages are left out.
+ */
+export function applyNumberChecks(
+	context: IExecuteFunctions,
+	campaign: CollectedCampaign,
+	checks: Map<string, NumberCheck>,
+): void {
+	const { kept, leftOut, replaced } = applyChecks(campaign.items, checks);
+	if (campaign.recipients.checkNumbers === 'fail' && leftOut.length > 0) {
+		const [first] = leftOut;
+		throw inputError(
+			context.getNode(),
+			new FieldProblem(
+				first.number === campaign.items.find((item) => item.itemIndex === first.item)?.recipient
+					? 'Recipient'
+					: 'Recipient Override',
+				`"${first.number}" is not on WhatsApp${leftOut.length > 1 ? `, nor ${plural(leftOut.length - 1, 'other number')} of this campaign` : ''}`,
+				'Correct or remove the number, or set Check Numbers on WhatsApp to "Leave Them Out".',
+			),
+			{ itemIndex: first.item },
+		);
+	}
+	for (const item of kept) {
+		// Dropped messages take their files with them; replaced numbers change the size.
+		item.binaries = item.binaries.filter((binary) => item.messages.includes(binary.message!));
+		item.bytes = bytesOf(item.messages, item.binaries);
+	}
+	campaign.items = kept;
+	campaign.leftOut.push(...leftOut);
+	campaign.replaced.push(...replaced);
 }
 
 /**
@@ -184,22 +275,14 @@ function bodyBytes(fields: CampaignFields, items: ItemSize[]): number {
 }
 
 /**
- * Builds and checks the campaigns of one group of input items (all items, or one per item): one
- * campaign, or the parts of a split one. Throws the first problem; nothing is sent.
+ * The campaigns to post for a collected group: one, or the parts of a split one, each checked for
+ * size and marked with the Campaign Key. Throws the first problem; nothing is sent.
  */
-export async function planCampaigns(
+export function planCampaigns(
 	context: IExecuteFunctions,
-	group: number[],
-): Promise<PlannedCampaign[]> {
-	const first = group[0];
-	const options = context.getNodeParameter('options', first, {}) as CampaignOptions;
-	const { fields, items } = await collectGroup(context, group);
-	let key: string | undefined;
-	try {
-		key = readCampaignKey(options as IDataObject);
-	} catch (error) {
-		throw settingsError(context.getNode(), error, first);
-	}
+	collected: CollectedCampaign,
+): PlannedCampaign[] {
+	const { fields, items, options, key } = collected;
 	const parts = slices(context, items, options.maxMessagesPerCampaign ?? 0);
 	return parts.map((partItems, index) => {
 		const part = parts.length > 1 ? { index: index + 1, count: parts.length } : undefined;
@@ -221,6 +304,7 @@ export async function planCampaigns(
 		} catch (error) {
 			throw settingsError(context.getNode(), error, partItems[0].itemIndex);
 		}
+		const reported = index === 0 && (collected.leftOut.length > 0 || collected.replaced.length > 0);
 		return {
 			items: partItems.map((item) => item.itemIndex),
 			body: bodyOf(partFields, partItems),
@@ -229,6 +313,9 @@ export async function planCampaigns(
 			key: key === undefined || marker === undefined ? undefined : { value: key, marker },
 			dryRun: options.dryRun === true,
 			timeoutSeconds: options.timeout ?? DEFAULT_TIMEOUT_SECONDS,
+			recipients: reported
+				? { leftOut: collected.leftOut, replaced: collected.replaced }
+				: undefined,
 		};
 	});
 }

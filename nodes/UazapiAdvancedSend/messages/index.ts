@@ -18,15 +18,15 @@ import { mediaTypes } from './media';
 import { poll } from './poll';
 import { FieldProblem } from '../../shared/problem';
 import { describeValue } from '../../shared/text';
-import { normaliseRecipient } from './recipient';
 import { parseJsonField } from './read';
+import { normaliseRecipient, type NumberRules } from './recipient';
 import { checkMessage } from './schema';
 import { text } from './text';
 
 export type { BinaryFile, BuildContext, MessageTypeDefinition } from './definition';
 export { FieldProblem, fieldPath } from '../../shared/problem';
 export { parseJsonField } from './read';
-export { normaliseRecipient } from './recipient';
+export { normaliseRecipient, type NumberRules } from './recipient';
 
 /** Every message type of uazapi's sender, in the order the type selector lists them. */
 export const MESSAGE_TYPES: MessageTypeDefinition[] = [
@@ -158,11 +158,12 @@ export function buildMessage(
 	entry: IDataObject,
 	recipient: string,
 	context: BuildContext,
+	rules?: NumberRules,
 ): IDataObject | Promise<IDataObject> {
 	const definition = definitionOf(entry.type ?? 'text');
 	const override = entry.number === undefined || entry.number === '' ? undefined : entry.number;
 	const number =
-		override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override');
+		override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override', rules);
 	const extras = readExtras(entry, definition);
 	const fields = definition.build(entry, context);
 	if (fields instanceof Promise) {
@@ -184,7 +185,7 @@ function checkedMessage(
 }
 
 /** A message the user wrote as uazapi JSON (JSON mode) → the same message, checked. */
-export function checkJsonMessage(value: unknown): IDataObject {
+export function checkJsonMessage(value: unknown, rules?: NumberRules): IDataObject {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		throw new FieldProblem(
 			'message',
@@ -194,7 +195,7 @@ export function checkJsonMessage(value: unknown): IDataObject {
 	}
 	const message = value as IDataObject;
 	const definition = definitionOf(message.type);
-	const number = normaliseRecipient(message.number, '"number"');
+	const number = normaliseRecipient(message.number, '"number"', rules);
 	const checked = number === message.number ? message : { ...message, number };
 	return checkMessage(
 		definition.schema,
