@@ -96,7 +96,7 @@ function explain(failed: FailedRequest, request: UazapiRequest, said: string | u
 	) {
 		return {
 			message: "The instance's WhatsApp is not connected",
-			description: `Connect it in the uazapi panel (scan the QR code with the phone), then run again. Nothing was sent.${quote}`,
+			description: `Connect it in the uazapi panel (scan the QR code with the phone), then run again.${quote}${notSure}`,
 		};
 	}
 	switch (failed.status) {

@@ -171,7 +171,7 @@ describe('answers from uazapi', () => {
 	it('with Continue On Fail, outputs the error and still sends the other campaigns', async () => {
 		server.setResponder((request) =>
 			(request.body as { messages: Array<{ number: string }> }).messages[0].number.endsWith('1')
-				? { status: 500, body: { error: 'WhatsApp disconnected' } }
+				? { status: 500, body: { error: 'database error' } }
 				: undefined,
 		);
 		const result = await runWorkflow(

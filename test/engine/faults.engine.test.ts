@@ -156,9 +156,9 @@ const FAULTS: Fault[] = [
 	{
 		name: '500 with uazapi text that echoes the token',
 		reply: { status: 500, body: { error: `session ${TOKEN} is not connected` } },
-		message: 'uazapi failed to process the request (HTTP 500)',
+		message: "The instance's WhatsApp is not connected",
 		description: [
-			'The uazapi server had a problem; check that the WhatsApp instance is connected.',
+			'Connect it in the uazapi panel (scan the QR code with the phone), then run again.',
 			'uazapi said: "session *** is not connected".',
 			CHECK_CAMPAIGNS,
 		],

@@ -392,14 +392,14 @@ describe('HTTP failures', () => {
 			500,
 			{ error: 'WhatsApp client is not connected' },
 			undefined,
-			'uazapi failed to process the request (HTTP 500)',
-			/instance is connected.*not connected/,
+			"The instance's WhatsApp is not connected",
+			/Connect it in the uazapi panel.*"WhatsApp client is not connected"/,
 		],
 		[
 			503,
 			{ error: true, message: 'WhatsApp disconnected' },
 			undefined,
-			'uazapi failed to process the request (HTTP 503)',
+			"The instance's WhatsApp is not connected",
 			/WhatsApp disconnected/,
 		],
 		[

@@ -1,9 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CAMPAIGN_DELETED_STATUSES } from '../../shared/contract';
+import { settingsError } from '../../shared/errors';
 import { folderIdOf } from '../../shared/folders';
 import { plural, describeValue } from '../../shared/text';
 import { FieldProblem } from '../messages';
+import type { PlannedCampaign } from './plan';
 
 /**
  * The duplicate guard. uazapi has no idempotency key, so the node writes the user's Campaign Key
@@ -113,4 +115,25 @@ export function splitConflict(
 		`"${key}" was used before for a campaign split into ${plural(earlier.parts, 'part')} (${earlier.marker}), but this run makes ${plural(parts, 'part')}`,
 		'Keep Max Messages per Campaign as it was in that run, or check in uazapi which recipients got the campaign and send the rest with a new key.',
 	);
+}
+
+/** Two campaigns of one run with the same key would make the guard skip the second. */
+export function checkDistinctKeys(context: IExecuteFunctions, planned: PlannedCampaign[]): void {
+	const seen = new Map<string, PlannedCampaign>();
+	for (const campaign of planned) {
+		if (!campaign.key) continue;
+		const earlier = seen.get(campaign.key.marker);
+		if (earlier) {
+			throw settingsError(
+				context.getNode(),
+				new FieldProblem(
+					'Campaign Key',
+					`"${campaign.key.value}" is the key of item ${earlier.items[0]} and of item ${campaign.items[0]}; each campaign needs its own key`,
+					'Map a value that differs per item in "One Campaign per Item" mode (e.g. {{ $json.batchId }}-{{ $json.id }}), or send all items as one campaign.',
+				),
+				campaign.items[0],
+			);
+		}
+		seen.set(campaign.key.marker, campaign);
+	}
 }

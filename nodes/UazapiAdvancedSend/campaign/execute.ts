@@ -7,8 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { listFolders } from '../../shared/folders';
-import { FieldProblem } from '../messages';
-import { lookUpKey, splitConflict, type KeyLookup } from './campaignKey';
+import { checkDistinctKeys, lookUpKey, splitConflict, type KeyLookup } from './campaignKey';
+import { CreatedCampaigns } from './created';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
 import {
 	applyNumberChecks,
@@ -28,51 +28,6 @@ function pairedTo(items: number[]) {
 function itemsOf(campaign: PlannedCampaign): number[] {
 	const leftOut = campaign.recipients?.leftOut.map(({ item }) => item) ?? [];
 	return [...new Set([...campaign.items, ...leftOut])].sort((a, b) => a - b);
-}
-
-/** Campaigns this execution created, for errors after the first: they must not be sent again. */
-class CreatedCampaigns {
-	private readonly created: Array<{ folderId: string; items: number[] }> = [];
-
-	add(folderId: string, items: number[]) {
-		this.created.push({ folderId, items });
-	}
-
-	/** Names every campaign created so far in the error's message and description. */
-	mention(error: NodeOperationError | NodeApiError) {
-		if (this.created.length === 0) return;
-		const ids = this.created.map(({ folderId }) => folderId).join(', ');
-		const withItems = this.created
-			.map(({ folderId, items }) => {
-				const shown = items.length > 3 ? `${items.slice(0, 3).join(', ')}…` : items.join(', ');
-				return `${folderId} (item${items.length === 1 ? '' : 's'} ${shown})`;
-			})
-			.join(', ');
-		error.message = `${error.message}. This run already created ${this.created.length === 1 ? 'campaign' : 'campaigns'} ${ids}`;
-		error.description =
-			`${error.description ?? ''} Already created by this run, and queued in uazapi: ${withItems}. Running the workflow again as it is would send them twice: remove their items first, or set Options → Campaign Key so that a re-run finds them instead.`.trim();
-	}
-}
-
-/** Two campaigns of one run with the same key would make the guard skip the second. */
-function checkDistinctKeys(context: IExecuteFunctions, planned: PlannedCampaign[]): void {
-	const seen = new Map<string, PlannedCampaign>();
-	for (const campaign of planned) {
-		if (!campaign.key) continue;
-		const earlier = seen.get(campaign.key.marker);
-		if (earlier) {
-			throw settingsError(
-				context.getNode(),
-				new FieldProblem(
-					'Campaign Key',
-					`"${campaign.key.value}" is the key of item ${earlier.items[0]} and of item ${campaign.items[0]}; each campaign needs its own key`,
-					'Map a value that differs per item in "One Campaign per Item" mode (e.g. {{ $json.batchId }}-{{ $json.id }}), or send all items as one campaign.',
-				),
-				campaign.items[0],
-			);
-		}
-		seen.set(campaign.key.marker, campaign);
-	}
 }
 
 /**
