@@ -41,9 +41,6 @@ const WARMUP_MESSAGES = 200_000;
 const MIN_WARMUP_RUNS = 5;
 const TIMED_MESSAGES = 600_000;
 const MIN_TIMED_RUNS = 11;
-const TARGET_RATE = 200_000; // messages per second at 30,000 messages
-const TARGET_FLOOR_RATIO = 3;
-const TARGET_MEMORY_FACTOR = 3; // peak increase ≤ 3 × body bytes
 
 // --- The campaign: N recipients × [text, buttons with 3 buttons, document from a URL] ----------
 
@@ -459,26 +456,6 @@ async function parent() {
 	);
 	console.log('');
 
-	const big = timings[timings.length - 1];
-	const rate = (big.size / big.oursMs) * 1000;
-	const ratio = big.oursMs / big.floorMs;
-	const verdict = (ok) => (ok ? 'MET' : 'MISSED');
-	console.log(`Targets (2-core machine):`);
-	console.log(
-		`  ≥ ${int(TARGET_RATE)} messages/s at ${int(big.size)}:   ${int(rate)} msg/s → ${verdict(rate >= TARGET_RATE)}`,
-	);
-	console.log(
-		`  ours/floor ≤ ${TARGET_FLOOR_RATIO} at ${int(big.size)}:          ${ratio.toFixed(2)} → ${verdict(ratio <= TARGET_FLOOR_RATIO)}`,
-	);
-	for (const m of memories) {
-		const limit = TARGET_MEMORY_FACTOR * m.bodyBytes;
-		console.log(
-			`  peak ≤ ${TARGET_MEMORY_FACTOR} × body at ${int(m.size).padStart(6)}:      RSS ${(m.peakRss / m.bodyBytes).toFixed(2)}× → ${verdict(m.peakRss <= limit)}, ` +
-				`heap used ${(m.peakHeap / m.bodyBytes).toFixed(2)}× → ${verdict(m.peakHeap <= limit)} ` +
-				`(retained ${(m.retainedHeap / m.bodyBytes).toFixed(2)}× → ${verdict(m.retainedHeap <= limit)})`,
-		);
-	}
-	console.log('');
 	console.log(`load at end: ${load()}`);
 }
 

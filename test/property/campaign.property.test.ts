@@ -739,7 +739,7 @@ describe('generated campaigns through the node', () => {
 });
 
 describe('generated messages against the message model', () => {
-	/** zod's own verdict on a JSON message, bypassing the node's quick path. */
+	/** zod's own verdict on a JSON message, without the node's own number handling or wording. */
 	function zodAccepts(value: unknown): boolean {
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 		const message = value as IDataObject;

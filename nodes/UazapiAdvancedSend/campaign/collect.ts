@@ -41,7 +41,7 @@ function fromFields(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	rules: NumberRules,
-): ItemMessages | Promise<ItemMessages> {
+): Promise<ItemMessages> {
 	const node = context.getNode();
 	let recipient: string;
 	try {
@@ -86,11 +86,8 @@ function fromFields(
 	);
 }
 
-/**
- * Builds an item's messages in order. Only binary media make a builder wait; until one does, the
- * item is built without promises, which saves time and garbage in large campaigns.
- */
-function buildEntries(
+/** Builds an item's messages in order; the files read while building a message belong to it. */
+async function buildEntries(
 	node: INode,
 	itemIndex: number,
 	entries: IDataObject[],
@@ -98,37 +95,19 @@ function buildEntries(
 	reader: BuildContext,
 	binaries: PendingBinary[],
 	rules: NumberRules,
-): ItemMessages | Promise<ItemMessages> {
+): Promise<ItemMessages> {
 	const messages: IDataObject[] = [];
-	// The files read while building a message belong to it.
-	const claim = (message: IDataObject) => {
+	for (let index = 0; index < entries.length; index++) {
+		let message: IDataObject;
+		try {
+			message = await buildMessage(entries[index], recipient, reader, rules);
+		} catch (error) {
+			throw entryError(node, error, itemIndex, entries, index);
+		}
 		for (const binary of binaries) binary.message ??= message;
 		messages.push(message);
-	};
-	const buildFrom = (start: number): ItemMessages | Promise<ItemMessages> => {
-		for (let index = start; index < entries.length; index++) {
-			let message: IDataObject | Promise<IDataObject>;
-			try {
-				message = buildMessage(entries[index], recipient, reader, rules);
-			} catch (error) {
-				throw entryError(node, error, itemIndex, entries, index);
-			}
-			if (message instanceof Promise) {
-				return message.then(
-					(built) => {
-						claim(built);
-						return buildFrom(index + 1);
-					},
-					(error) => {
-						throw entryError(node, error, itemIndex, entries, index);
-					},
-				);
-			}
-			claim(message);
-		}
-		return { recipient, messages, binaries, bytes: bytesOf(messages, binaries) };
-	};
-	return buildFrom(0);
+	}
+	return { recipient, messages, binaries, bytes: bytesOf(messages, binaries) };
 }
 
 function entryError(
@@ -218,15 +197,12 @@ function fromJson(context: IExecuteFunctions, itemIndex: number, rules: NumberRu
 	};
 }
 
-/**
- * The checked messages of one input item, in Fields or JSON mode: a promise only when a binary
- * file had to be read. Problems are thrown, or rejected through that promise.
- */
-export function collectItemMessages(
+/** The checked messages of one input item, in Fields or JSON mode. */
+export async function collectItemMessages(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	rules: NumberRules,
-): ItemMessages | Promise<ItemMessages> {
+): Promise<ItemMessages> {
 	const mode = context.getNodeParameter('defineMessages', itemIndex, 'fields') as string;
 	return mode === 'json'
 		? fromJson(context, itemIndex, rules)

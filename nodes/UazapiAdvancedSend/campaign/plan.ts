@@ -158,8 +158,7 @@ export async function collectCampaign(
 	const setBy = new Map<string, number>();
 	const items: CollectedItem[] = [];
 	for (const itemIndex of group) {
-		const collected = collectItemMessages(context, itemIndex, recipients.rules);
-		const item = collected instanceof Promise ? await collected : collected;
+		const item = await collectItemMessages(context, itemIndex, recipients.rules);
 		items.push({ itemIndex, ...item });
 		if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
 	}

@@ -149,26 +149,19 @@ export const messageEntryProperties: INodeProperties[] = [
 	extraFieldsField,
 ];
 
-/**
- * One entry of the Messages list (Fields mode) → a checked uazapi message. Only builders that read
- * binary data return a promise, so large campaigns of other types skip two awaits per message;
- * problems are thrown, or rejected through that promise.
- */
-export function buildMessage(
+/** One entry of the Messages list (Fields mode) → a checked uazapi message. */
+export async function buildMessage(
 	entry: IDataObject,
 	recipient: string,
 	context: BuildContext,
 	rules?: NumberRules,
-): IDataObject | Promise<IDataObject> {
+): Promise<IDataObject> {
 	const definition = definitionOf(entry.type ?? 'text');
 	const override = entry.number === undefined || entry.number === '' ? undefined : entry.number;
 	const number =
 		override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override', rules);
 	const extras = readExtras(entry, definition);
-	const fields = definition.build(entry, context);
-	if (fields instanceof Promise) {
-		return fields.then((built) => checkedMessage(definition, number, built, extras, entry));
-	}
+	const fields = await definition.build(entry, context);
 	return checkedMessage(definition, number, fields, extras, entry);
 }
 

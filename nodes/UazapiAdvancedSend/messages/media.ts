@@ -195,12 +195,12 @@ async function readBinaryMedia(
 	return { file: binary.file, fileName: binary.fileName, mimeType: binary.mimeType };
 }
 
-/** The file of a media message; only a binary property needs a promise. */
-function readMedia(
+/** The file of a media message, from a URL, base64 text or the item's binary data. */
+async function readMedia(
 	kind: MediaKind,
 	fields: IDataObject,
 	context: BuildContext,
-): MediaFile | Promise<MediaFile> {
+): Promise<MediaFile> {
 	const chosen = sourceOf(fields);
 	if (chosen === 'binary') return readBinaryMedia(kind, fields, context);
 	return { file: readField(fields, FILE_FIELDS[chosen]) };
@@ -254,8 +254,7 @@ function mediaType(kind: MediaKind): MessageTypeDefinition {
 					},
 					['file'],
 				);
-			const media = readMedia(kind, fields, context);
-			return media instanceof Promise ? media.then(finish) : finish(media);
+			return readMedia(kind, fields, context).then(finish);
 		},
 	};
 }

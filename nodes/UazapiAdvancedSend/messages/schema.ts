@@ -4,7 +4,6 @@ import { z } from 'zod/v3';
 import { LIMITS, SEND_EXTRA_FIELDS, type SenderMessageType } from '../../shared/contract';
 import type { Label } from './definition';
 import { FieldProblem } from '../../shared/problem';
-import { passesQuickCheck, withPlainCheck } from './quick';
 
 /**
  * Building blocks of the per-type zod schemas. A message is written "problem\nfix" so that one
@@ -22,16 +21,13 @@ const textType = {
 	),
 };
 
-/**
- * schema.refine(check, message), with the plain check also kept for the quick path (quick.ts),
- * which then calls it directly instead of through zod's per-call wrapper.
- */
+/** schema.refine(check, message), with a message that may name the value. */
 export function refine<T extends z.ZodTypeAny>(
 	schema: T,
 	check: (value: z.output<T>) => boolean,
 	message: string | { message: string } | ((value: z.output<T>) => { message: string }),
 ) {
-	return withPlainCheck(schema.refine(check, message), check);
+	return schema.refine(check, message);
 }
 
 export function requiredText(max: number, fix: string) {
@@ -149,10 +145,7 @@ export function toFieldProblem(
 	return new FieldProblem(field, problem, fix);
 }
 
-/**
- * Validates a built or user-supplied message against its type's schema. Valid messages usually
- * pass the schema's compiled quick check (see quick.ts); zod decides and words everything else.
- */
+/** Validates a built or user-supplied message against its type's schema. */
 export function checkMessage(
 	schema: z.ZodType<IDataObject>,
 	message: IDataObject,
@@ -160,7 +153,6 @@ export function checkMessage(
 	type: SenderMessageType,
 	entry?: IDataObject,
 ): IDataObject {
-	if (passesQuickCheck(schema, message)) return message;
 	const result = schema.safeParse(message);
 	if (!result.success) throw toFieldProblem(result.error, labels, type, entry);
 	return message;
