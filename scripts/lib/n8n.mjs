@@ -1,6 +1,6 @@
 // Drives a real n8n for the end-to-end tests and the demo: installs it once into the user's
 // cache, installs this package the way n8n installs a community package, imports credentials and
-// workflows with n8n's CLI, starts and stops the server. README "End-to-end tests" explains why
+// workflows with n8n's CLI, starts and stops the server. CONTRIBUTING.md "End-to-end tests" explains why
 // each step is done this way.
 import { spawn } from 'node:child_process';
 import {

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { startUazapiServer, type UazapiServer } from '../helpers/uazapiServer.cjs';
+import { useImitation } from './imitation';
 import { runWorkflow } from './harness';
-import { contacts, CREDENTIAL_ID, fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
+import { contacts, fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
 
 /**
  * A campaign goes out exactly once and exactly as checked: every campaign of a run is checked
@@ -12,22 +12,15 @@ import { contacts, CREDENTIAL_ID, fieldsParameters, SEND_NODE, sendWorkflow } fr
  * workflows through n8n-core against the uazapi imitation, counting what reached it.
  */
 
-const TOKEN = 'exactly-once-token';
-let server: UazapiServer;
-
-beforeAll(async () => {
-	server = await startUazapiServer({ token: TOKEN });
-});
-beforeEach(() => server.reset());
-afterEach(() => jest.restoreAllMocks());
-afterAll(async () => server.close());
-
-const credentials = () => ({ [CREDENTIAL_ID]: { serverUrl: server.url, token: TOKEN } });
+const imitation = useImitation('exactly-once-token');
+const credentials = imitation.credentials;
 const TEXT = [{ type: 'text', text: '=Olá {{ $json.name }}!' }];
 const perItem = (extra: IDataObject = {}) =>
 	fieldsParameters(TEXT, { campaignMode: 'perItem', ...extra });
-const posts = () => server.requests.filter((request) => request.path === '/sender/advanced');
-const listings = () => server.requests.filter((request) => request.path === '/sender/listfolders');
+const posts = () =>
+	imitation.server.requests.filter((request) => request.path === '/sender/advanced');
+const listings = () =>
+	imitation.server.requests.filter((request) => request.path === '/sender/listfolders');
 const bodies = () => posts().map((request) => request.body as IDataObject);
 const continueOnFail = { onError: 'continueRegularOutput' as const };
 
@@ -48,7 +41,7 @@ describe('every campaign of a run is checked before the first POST', () => {
 		items[2] = { json: { ...items[2].json, phone: 'abc' } };
 		const result = await runWorkflow(sendWorkflow(perItem(), items), credentials());
 		expect(result.error?.message).toBe('Item 2: "Recipient" "abc" is not a phone number');
-		expect(server.requests).toHaveLength(0);
+		expect(imitation.server.requests).toHaveLength(0);
 	});
 
 	it('one campaign per item, split in parts: a bad setting of the last item stops everything', async () => {
@@ -66,13 +59,13 @@ describe('every campaign of a run is checked before the first POST', () => {
 		expect(result.error?.message).toMatch(
 			/^Campaign settings: "Delay Min \(Seconds\)" must be a whole number/,
 		);
-		expect(server.requests).toHaveLength(0);
+		expect(imitation.server.requests).toHaveLength(0);
 	});
 });
 
 describe('a failure after the first campaign names every campaign this run created', () => {
 	const slowThird = () =>
-		server.setResponder((request) =>
+		imitation.server.setResponder((request) =>
 			request.path === '/sender/advanced' && posts().length === 3 ? { delayMs: 2500 } : undefined,
 		);
 
@@ -82,7 +75,7 @@ describe('a failure after the first campaign names every campaign this run creat
 			sendWorkflow(perItem({ options: { timeout: 1 } }), contacts(3)),
 			credentials(),
 		);
-		const [third, second, first] = server.state.folders.map((folder) => folder.id);
+		const [third, second, first] = imitation.server.state.folders.map((folder) => folder.id);
 		expect(third).toBeDefined();
 		expect(result.error?.message).toBe(
 			`uazapi did not answer within 1 second. This run already created campaigns ${first}, ${second}`,
@@ -129,7 +122,7 @@ describe('Send At is never sent as a timestamp already in the past', () => {
 		const start = Date.now();
 		const time = clock(start);
 		// Posting the first campaign takes "five minutes": the second is due by the time it is posted.
-		server.setResponder((request) => {
+		imitation.server.setResponder((request) => {
 			if (request.path === '/sender/advanced' && posts().length === 1) time.advance(5 * 60_000);
 			return undefined;
 		});
@@ -152,7 +145,7 @@ describe('Send At is never sent as a timestamp already in the past', () => {
 
 describe("uazapi's count of accepted messages", () => {
 	const answerCount = (count: number) =>
-		server.setResponder((request) =>
+		imitation.server.setResponder((request) =>
 			request.path === '/sender/advanced'
 				? { status: 200, body: { folder_id: 'rempty0000000001', count, status: 'queued' } }
 				: undefined,
@@ -237,7 +230,7 @@ describe('the request size is bounded before anything is read or sent', () => {
 		);
 		expect(result.error?.description).toContain('choose Media Source "URL"');
 		expect(result.error?.description).toContain('set Max Messages per Campaign to 7 or fewer');
-		expect(server.requests).toHaveLength(0);
+		expect(imitation.server.requests).toHaveLength(0);
 	});
 
 	it('the suggested Max Messages per Campaign does keep every part under the limit', async () => {
@@ -290,24 +283,24 @@ describe('Campaign Key: the duplicate guard', () => {
 	});
 
 	it('after a timeout whose campaign uazapi did create, the re-run finds it: no new POST', async () => {
-		server.setResponder((request) =>
+		imitation.server.setResponder((request) =>
 			request.path === '/sender/advanced' ? { delayMs: 2500 } : undefined,
 		);
 		const workflow = sendWorkflow(keyed('lote-7', { options: { timeout: 1 } }), contacts(2));
 		const first = await runWorkflow(workflow, credentials());
 		expect(first.error?.message).toBe('uazapi did not answer within 1 second');
-		expect(server.state.folders).toHaveLength(1);
+		expect(imitation.server.state.folders).toHaveLength(1);
 		const second = await runWorkflow(workflow, credentials());
 		expect(second.error).toBeUndefined();
 		expect(posts()).toHaveLength(1);
 		expect(second.output(SEND_NODE)[0].json).toMatchObject({
-			folder_id: server.state.folders[0].id,
+			folder_id: imitation.server.state.folders[0].id,
 			alreadyCreated: true,
 		});
 	});
 
 	it('per item: one key per item, and a re-run after a partial failure sends only what is missing', async () => {
-		server.setResponder((request) =>
+		imitation.server.setResponder((request) =>
 			request.path === '/sender/advanced' && posts().length === 2
 				? { status: 500, body: { error: 'database error' } }
 				: undefined,
@@ -320,7 +313,7 @@ describe('Campaign Key: the duplicate guard', () => {
 		expect(first.error?.message).toMatch(
 			/^uazapi failed to process the request \(HTTP 500\)\. This run already created campaign r/,
 		);
-		server.setResponder(undefined);
+		imitation.server.setResponder(undefined);
 		const second = await runWorkflow(workflow, credentials());
 		expect(second.error).toBeUndefined();
 		const phones = contacts(3).map((item) => item.json.phone);
@@ -378,7 +371,7 @@ describe('Campaign Key: the duplicate guard', () => {
 	it('a deleted campaign with the key does not count: the campaign is created again', async () => {
 		const workflow = sendWorkflow(keyed('again'), contacts(1));
 		await runWorkflow(workflow, credentials());
-		server.state.folders[0].status = 'deleting';
+		imitation.server.state.folders[0].status = 'deleting';
 		await runWorkflow(workflow, credentials());
 		expect(posts()).toHaveLength(2);
 	});
@@ -391,7 +384,7 @@ describe('Campaign Key: the duplicate guard', () => {
 		expect(result.error?.message).toBe(
 			'Campaign settings: "Campaign Key" "same" is the key of item 0 and of item 1; each campaign needs its own key',
 		);
-		expect(server.requests).toHaveLength(0);
+		expect(imitation.server.requests).toHaveLength(0);
 	});
 
 	it('a key that is empty for an item is refused, naming the item', async () => {
@@ -402,11 +395,11 @@ describe('Campaign Key: the duplicate guard', () => {
 		expect(result.error?.message).toMatch(
 			/^Campaign settings: "Campaign Key" (is empty|must be text)/,
 		);
-		expect(server.requests).toHaveLength(0);
+		expect(imitation.server.requests).toHaveLength(0);
 	});
 
 	it('when the campaigns cannot be listed, nothing is sent', async () => {
-		server.setResponder((request) =>
+		imitation.server.setResponder((request) =>
 			request.path.startsWith('/sender/listfolders')
 				? { status: 500, body: { error: 'Failed to fetch batches: database error' } }
 				: undefined,
@@ -425,6 +418,6 @@ describe('Campaign Key: the duplicate guard', () => {
 			credentials(),
 		);
 		expect((result.output(SEND_NODE)[0].json.body as IDataObject).info).toBe('Promo [key:dry]');
-		expect(server.requests).toHaveLength(0);
+		expect(imitation.server.requests).toHaveLength(0);
 	});
 });

@@ -1,31 +1,24 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { startUazapiServer, type UazapiServer } from '../helpers/uazapiServer.cjs';
+import { useImitation } from './imitation';
 import { runWorkflow } from './harness';
-import { CREDENTIAL_ID, fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
+import { fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
 
 /**
  * List hygiene through n8n-core against the uazapi imitation: country codes, the WhatsApp check
  * in batches, the 9th digit, opt-outs and duplicates, and what the output says about them.
  */
 
-const TOKEN = 'recipients-token';
-let server: UazapiServer;
-
-beforeAll(async () => {
-	server = await startUazapiServer({ token: TOKEN });
-});
-beforeEach(() => server.reset());
-afterAll(async () => server.close());
-
-const credentials = () => ({ [CREDENTIAL_ID]: { serverUrl: server.url, token: TOKEN } });
+const imitation = useImitation('recipients-token');
+const credentials = imitation.credentials;
 const TEXT = [{ type: 'text', text: '=Olá {{ $json.name }}!' }];
 const send = (options: IDataObject, extra: IDataObject = {}) =>
 	fieldsParameters(TEXT, { options, ...extra });
 const people = (...phones: string[]): INodeExecutionData[] =>
 	phones.map((phone, index) => ({ json: { phone, name: `P${index}` } }));
-const posts = () => server.requests.filter((request) => request.path === '/sender/advanced');
-const checks = () => server.requests.filter((request) => request.path === '/chat/check');
+const posts = () =>
+	imitation.server.requests.filter((request) => request.path === '/sender/advanced');
+const checks = () => imitation.server.requests.filter((request) => request.path === '/chat/check');
 const sentNumbers = () =>
 	posts().flatMap((request) =>
 		(request.body as { messages: Array<{ number: string }> }).messages.map((m) => m.number),
@@ -58,7 +51,7 @@ describe('Default Country Code', () => {
 			'Item 1: "Recipient" "011 98765-4321" is written without a country code (it starts with the national 0)',
 		);
 		expect(result.error?.description).toContain('Options → Default Country Code');
-		expect(server.requests).toHaveLength(0);
+		expect(imitation.server.requests).toHaveLength(0);
 	});
 });
 
@@ -74,14 +67,14 @@ describe('Check Numbers on WhatsApp', () => {
 			checks().map((request) => (request.body as { numbers: string[] }).numbers.length),
 		).toEqual([50, 50, 20]);
 		// Every check came before the campaign.
-		const paths = server.requests.map((request) => request.path);
+		const paths = imitation.server.requests.map((request) => request.path);
 		expect(paths[paths.length - 1]).toBe('/sender/advanced');
 		expect(posts()).toHaveLength(1);
 	});
 
 	it('leaves out numbers not on WhatsApp, sends to the form WhatsApp knows, and says so', async () => {
-		server.state.notOnWhatsApp.add('5511900000002');
-		server.state.knownAs.set('5511987654321', '551187654321');
+		imitation.server.state.notOnWhatsApp.add('5511900000002');
+		imitation.server.state.knownAs.set('5511987654321', '551187654321');
 		const result = await runWorkflow(
 			sendWorkflow(
 				send({ checkNumbers: 'leaveOut' }),
@@ -102,7 +95,7 @@ describe('Check Numbers on WhatsApp', () => {
 	});
 
 	it('with "Fail the Run", a number not on WhatsApp stops the run naming its item', async () => {
-		server.state.notOnWhatsApp.add('5511900000002');
+		imitation.server.state.notOnWhatsApp.add('5511900000002');
 		const result = await runWorkflow(
 			sendWorkflow(send({ checkNumbers: 'fail' }), people('5511987654321', '5511900000002')),
 			credentials(),
@@ -112,7 +105,7 @@ describe('Check Numbers on WhatsApp', () => {
 	});
 
 	it('a disconnected instance stops the run with a clear error, nothing sent', async () => {
-		server.setInstanceStatus('disconnected');
+		imitation.server.setInstanceStatus('disconnected');
 		const result = await runWorkflow(
 			sendWorkflow(send({ checkNumbers: 'leaveOut' }), people('5511987654321')),
 			credentials(),
@@ -167,7 +160,7 @@ describe('duplicates and opt-outs', () => {
 			'={{ ["(11) 98765-4321", "+55 21 99999 0000"] }}',
 			'(11) 98765-4321\n+55 21 99999-0000',
 		]) {
-			server.reset();
+			imitation.server.reset();
 			const result = await runWorkflow(
 				sendWorkflow(
 					send({ defaultCountryCode: '55', excludeNumbers: excluded }),

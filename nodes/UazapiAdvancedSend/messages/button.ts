@@ -8,6 +8,8 @@ import {
 	compileButtons,
 	readRawChoices,
 	usesRawChoices,
+	footerField,
+	interactiveText,
 } from './choices';
 import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
 import { readField, withoutEmpty } from './read';
@@ -15,23 +17,8 @@ import { messageSchema, optionalText, requiredText, urlOrBase64 } from './schema
 
 const CHOICES_FIX = 'Add at least one button, each with a label and an action.';
 
-const body = field('text', {
-	displayName: 'Text',
-	name: 'buttonsText',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	required: true,
-	placeholder: 'e.g. Special offer! See our deals',
-});
-const footer = field('footerText', {
-	displayName: 'Footer',
-	name: 'buttonsFooter',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. Valid until 31/12',
-	description: 'Small text under the message',
-});
+const body = interactiveText('buttonsText', 'e.g. Special offer! See our deals');
+const footer = footerField('buttonsFooter');
 const image = field('imageButton', {
 	displayName: 'Image',
 	name: 'buttonsImage',

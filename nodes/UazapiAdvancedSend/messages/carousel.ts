@@ -10,8 +10,10 @@ import {
 	compileButtons,
 	readRawChoices,
 	usesRawChoices,
+	footerField,
+	interactiveText,
 } from './choices';
-import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
+import { extraLabel, labelsOf, showFor, type MessageTypeDefinition } from './definition';
 import { FieldProblem, fieldPath } from '../../shared/problem';
 import { readEntries, readField, readText, withoutEmpty } from './read';
 import { isBase64, isHttpUrl, messageSchema, optionalText, requiredText } from './schema';
@@ -74,22 +76,8 @@ function compileCards(fields: IDataObject): string[] {
 	);
 }
 
-const body = field('text', {
-	displayName: 'Text',
-	name: 'carouselText',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	required: true,
-	placeholder: 'e.g. Meet our products',
-});
-const footer = field('footerText', {
-	displayName: 'Footer',
-	name: 'carouselFooter',
-	type: 'string',
-	default: '',
-	description: 'Small text under the message',
-});
+const body = interactiveText('carouselText', 'e.g. Meet our products');
+const footer = footerField('carouselFooter');
 const cards: INodeProperties = {
 	displayName: 'Cards',
 	name: 'cards',

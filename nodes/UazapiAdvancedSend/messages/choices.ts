@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { LIMITS, type SenderMessageType } from '../../shared/contract';
-import { showFor, type Label } from './definition';
+import { field, showFor, type Label, type MessageField } from './definition';
 import { FieldProblem, fieldPath } from '../../shared/problem';
 import { parseJsonField, readEntries, readText } from './read';
 import { choiceList, isHttpUrl, says } from './schema';
@@ -44,6 +44,32 @@ export function guardOpening(value: string, field: string): string {
 		);
 	}
 	return value;
+}
+
+// --- Fields every interactive type has ---------------------------------------------------------
+
+/** The main text above the buttons, menu, poll or cards. */
+export function interactiveText(name: string, placeholder: string): MessageField {
+	return field('text', {
+		displayName: 'Text',
+		name,
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		placeholder,
+	});
+}
+
+/** The small text under the message, `footerText` in uazapi's contract. */
+export function footerField(name: string, note = ''): MessageField {
+	return field('footerText', {
+		displayName: 'Footer',
+		name,
+		type: 'string',
+		default: '',
+		description: `Small text under the message${note}`,
+	});
 }
 
 // --- Buttons (button messages and carousel cards) -------------------------------------------

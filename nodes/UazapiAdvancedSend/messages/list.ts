@@ -10,6 +10,8 @@ import {
 	listChoicesProblem,
 	readRawChoices,
 	usesRawChoices,
+	footerField,
+	interactiveText,
 } from './choices';
 import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
 import { FieldProblem, fieldPath } from '../../shared/problem';
@@ -72,15 +74,7 @@ function compileSections(fields: IDataObject): string[] {
 	);
 }
 
-const body = field('text', {
-	displayName: 'Text',
-	name: 'listText',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	required: true,
-	placeholder: 'e.g. Choose your favourite category:',
-});
+const body = interactiveText('listText', 'e.g. Choose your favourite category:');
 const menuButton = field('listButton', {
 	displayName: 'Menu Button Label',
 	name: 'listButton',
@@ -90,13 +84,7 @@ const menuButton = field('listButton', {
 	placeholder: 'e.g. See Categories',
 	description: 'Text of the button that opens the list',
 });
-const footer = field('footerText', {
-	displayName: 'Footer',
-	name: 'listFooter',
-	type: 'string',
-	default: '',
-	description: 'Small text under the message',
-});
+const footer = footerField('listFooter');
 const sections: INodeProperties = {
 	displayName: 'Sections',
 	name: 'listSections',

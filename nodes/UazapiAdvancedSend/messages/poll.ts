@@ -9,6 +9,7 @@ import {
 	guardPart,
 	readRawChoices,
 	usesRawChoices,
+	footerField,
 } from './choices';
 import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
 import { fieldPath } from '../../shared/problem';
@@ -78,13 +79,7 @@ const selectable = field('selectableCount', {
 	default: 1,
 	description: 'How many options one person may choose',
 });
-const footer = field('footerText', {
-	displayName: 'Footer',
-	name: 'pollFooter',
-	type: 'string',
-	default: '',
-	description: 'Small text under the poll (listed by uazapi for polls; WhatsApp may not show it)',
-});
+const footer = footerField('pollFooter', ' (uazapi lists it for polls; WhatsApp may not show it)');
 
 export const poll: MessageTypeDefinition = {
 	type: 'poll',

@@ -22,31 +22,34 @@ const preview = field('linkPreview', {
 	default: false,
 	description: 'Whether WhatsApp shows a preview of the first link in the text',
 });
-const previewTitle = field('linkPreviewTitle', {
-	displayName: 'Preview Title',
-	name: 'linkPreviewTitle',
-	type: 'string',
-	default: '',
-	description: 'Replaces the title read from the page',
-	displayOptions: { show: previewOnly },
-});
-const previewDescription = field('linkPreviewDescription', {
-	displayName: 'Preview Description',
-	name: 'linkPreviewDescription',
-	type: 'string',
-	default: '',
-	description: 'Replaces the description read from the page',
-	displayOptions: { show: previewOnly },
-});
-const previewImage = field('linkPreviewImage', {
-	displayName: 'Preview Image',
-	name: 'linkPreviewImage',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. https://example.com/cover.jpg',
-	description: 'URL or base64 of the image shown in the preview',
-	displayOptions: { show: previewOnly },
-});
+/** A detail of the link preview, shown once Link Preview is on. */
+function previewText(key: string, displayName: string, description: string, placeholder?: string) {
+	return field(key, {
+		displayName,
+		name: key,
+		type: 'string',
+		default: '',
+		...(placeholder ? { placeholder } : {}),
+		description,
+		displayOptions: { show: previewOnly },
+	});
+}
+const previewTitle = previewText(
+	'linkPreviewTitle',
+	'Preview Title',
+	'Replaces the title read from the page',
+);
+const previewDescription = previewText(
+	'linkPreviewDescription',
+	'Preview Description',
+	'Replaces the description read from the page',
+);
+const previewImage = previewText(
+	'linkPreviewImage',
+	'Preview Image',
+	'URL or base64 of the image shown in the preview',
+	'e.g. https://example.com/cover.jpg',
+);
 const previewLarge = field('linkPreviewLarge', {
 	displayName: 'Large Preview',
 	name: 'linkPreviewLarge',
