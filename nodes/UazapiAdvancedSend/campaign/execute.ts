@@ -10,13 +10,8 @@ import { listFolders } from '../../shared/folders';
 import { checkDistinctKeys, lookUpKey, splitConflict, type KeyLookup } from './campaignKey';
 import { CreatedCampaigns } from './created';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
-import {
-	applyNumberChecks,
-	collectCampaign,
-	planCampaigns,
-	type CollectedCampaign,
-	type PlannedCampaign,
-} from './plan';
+import { applyNumberChecks, collectCampaign, type CollectedCampaign } from './collectCampaign';
+import { planCampaigns, type PlannedCampaign } from './plan';
 import { checkOnWhatsApp, phonesOf, type NumberCheck } from './recipients';
 import { asNodeError, settingsError } from '../../shared/errors';
 

@@ -1,0 +1,183 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError, settingsError } from '../../shared/errors';
+import { plural } from '../../shared/text';
+import { FieldProblem } from '../messages';
+import { readCampaignKey } from './campaignKey';
+import { bytesOf, collectItemMessages, type ItemMessages } from './collect';
+import type { CampaignOptions } from './plan';
+import {
+	applyChecks,
+	readCountryCode,
+	readExcluded,
+	screenRecipients,
+	type LeftOut,
+	type NumberCheck,
+	type RecipientOptions,
+	type Replaced,
+} from './recipients';
+import {
+	campaignFields,
+	type CampaignFields,
+	type CampaignParameters,
+	type ScheduleMode,
+} from './settings';
+
+/**
+ * A group of input items (all items, or one per item) turned into one campaign's checked
+ * messages and settings, with excluded and repeated recipients left out; then, once uazapi has
+ * said which numbers are on WhatsApp, with those answers applied. Nothing here sends anything.
+ */
+
+function readSettings(context: IExecuteFunctions, itemIndex: number): CampaignFields {
+	const schedule = context.getNodeParameter('schedule', itemIndex, 'now') as ScheduleMode;
+	const parameters: CampaignParameters = {
+		delayMin: context.getNodeParameter('delayMin', itemIndex),
+		delayMax: context.getNodeParameter('delayMax', itemIndex),
+		info: context.getNodeParameter('info', itemIndex, ''),
+		schedule,
+		scheduledAt: schedule === 'at' ? context.getNodeParameter('scheduledAt', itemIndex) : undefined,
+		scheduleInMinutes:
+			schedule === 'inMinutes'
+				? context.getNodeParameter('scheduleInMinutes', itemIndex)
+				: undefined,
+	};
+	try {
+		// The clock is read after the expressions ran: {{ $now }} is then never ahead of "now".
+		return campaignFields(parameters, Date.now(), context.getTimezone());
+	} catch (error) {
+		throw settingsError(context.getNode(), error, itemIndex);
+	}
+}
+
+/** Campaign fields set by whole JSON bodies; the items of one campaign must agree on them. */
+function mergeJsonFields(
+	context: IExecuteFunctions,
+	merged: Partial<CampaignFields>,
+	setBy: Map<string, number>,
+	fields: Partial<CampaignFields>,
+	itemIndex: number,
+): void {
+	for (const [key, value] of Object.entries(fields) as Array<[keyof CampaignFields, never]>) {
+		const earlier = setBy.get(key);
+		if (earlier !== undefined && merged[key] !== value) {
+			throw inputError(
+				context.getNode(),
+				new FieldProblem(
+					`"${key}"`,
+					`is ${JSON.stringify(value)} here but ${JSON.stringify(merged[key])} in item ${earlier}; one campaign has one value`,
+					'Give every item the same campaign fields, or set Campaign Mode to "One Campaign per Item".',
+				),
+				{ itemIndex },
+			);
+		}
+		merged[key] = value;
+		if (earlier === undefined) setBy.set(key, itemIndex);
+	}
+}
+
+export interface CollectedItem extends ItemMessages {
+	itemIndex: number;
+}
+
+/** A group of input items turned into checked messages, before the recipients are checked. */
+export interface CollectedCampaign {
+	group: number[];
+	fields: CampaignFields;
+	items: CollectedItem[];
+	options: CampaignOptions;
+	key?: string;
+	recipients: RecipientOptions;
+	leftOut: LeftOut[];
+	replaced: Replaced[];
+}
+
+function readRecipientOptions(context: IExecuteFunctions, options: CampaignOptions, first: number) {
+	try {
+		const rules = { countryCode: readCountryCode(options.defaultCountryCode) };
+		return {
+			rules,
+			skipDuplicates: options.skipDuplicates !== false,
+			exclude: readExcluded(options.excludeNumbers, rules),
+			checkNumbers: options.checkNumbers ?? 'off',
+		};
+	} catch (error) {
+		throw settingsError(context.getNode(), error, first);
+	}
+}
+
+/**
+ * Builds and checks one group of input items (all items, or one per item) and leaves out excluded
+ * and repeated recipients. Throws the first problem; nothing is sent.
+ */
+export async function collectCampaign(
+	context: IExecuteFunctions,
+	group: number[],
+): Promise<CollectedCampaign> {
+	const first = group[0];
+	const options = context.getNodeParameter('options', first, {}) as CampaignOptions;
+	const recipients = readRecipientOptions(context, options, first);
+	const settings = readSettings(context, first);
+	const fromJson: Partial<CampaignFields> = {};
+	const setBy = new Map<string, number>();
+	const items: CollectedItem[] = [];
+	for (const itemIndex of group) {
+		const item = await collectItemMessages(context, itemIndex, recipients.rules);
+		items.push({ itemIndex, ...item });
+		if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
+	}
+	const fields = { ...settings, ...fromJson };
+	if (fields.delayMin > fields.delayMax) {
+		throw settingsError(
+			context.getNode(),
+			new FieldProblem(
+				'delayMin',
+				`(${fields.delayMin}) is greater than delayMax (${fields.delayMax})`,
+				'Make delayMin smaller than or equal to delayMax.',
+			),
+			first,
+		);
+	}
+	let key: string | undefined;
+	try {
+		key = readCampaignKey(options as IDataObject);
+	} catch (error) {
+		throw settingsError(context.getNode(), error, first);
+	}
+	const { kept, leftOut } = screenRecipients(items, recipients);
+	return { group, fields, items: kept, options, key, recipients, leftOut, replaced: [] };
+}
+
+/**
+ * Applies uazapi's WhatsApp check to a collected campaign: with "fail", a number not on WhatsApp
+ * stops the run naming its item; otherwise its messages are left out.
+ */
+export function applyNumberChecks(
+	context: IExecuteFunctions,
+	campaign: CollectedCampaign,
+	checks: Map<string, NumberCheck>,
+): void {
+	const { kept, leftOut, replaced } = applyChecks(campaign.items, checks);
+	if (campaign.recipients.checkNumbers === 'fail' && leftOut.length > 0) {
+		const [first] = leftOut;
+		throw inputError(
+			context.getNode(),
+			new FieldProblem(
+				first.number === campaign.items.find((item) => item.itemIndex === first.item)?.recipient
+					? 'Recipient'
+					: 'Recipient Override',
+				`"${first.number}" is not on WhatsApp${leftOut.length > 1 ? `, nor ${plural(leftOut.length - 1, 'other number')} of this campaign` : ''}`,
+				'Correct or remove the number, or set Check Numbers on WhatsApp to "Leave Them Out".',
+			),
+			{ itemIndex: first.item },
+		);
+	}
+	for (const item of kept) {
+		// Dropped messages take their files with them; replaced numbers change the size.
+		item.binaries = item.binaries.filter((binary) => item.messages.includes(binary.message!));
+		item.bytes = bytesOf(item.messages, item.binaries);
+	}
+	campaign.items = kept;
+	campaign.leftOut.push(...leftOut);
+	campaign.replaced.push(...replaced);
+}
