@@ -82,13 +82,7 @@ export function readExcluded(value: unknown, rules: NumberRules): Set<string> {
 	const excluded = new Set<string>();
 	entries.forEach((entry, index) => {
 		if (typeof entry === 'string' && entry.trim() === '') return;
-		const number = normaliseRecipient(
-			typeof entry === 'object' && entry !== null && 'phone' in entry
-				? (entry as IDataObject).phone
-				: entry,
-			`Exclude Numbers (entry ${index + 1})`,
-			rules,
-		);
+		const number = normaliseRecipient(entry, `Exclude Numbers (entry ${index + 1})`, rules);
 		excluded.add(phoneOf(number) ?? number);
 	});
 	return excluded;
