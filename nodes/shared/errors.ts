@@ -186,3 +186,39 @@ export function apiError(
 		{ message, description, httpCode, itemIndex: request.itemIndex },
 	);
 }
+
+/** At most this many problems are reported at once: enough to fix a list, short enough to read. */
+export const MAX_REPORTED_PROBLEMS = 20;
+
+/**
+ * Several input problems as one error, so one run shows what to fix: the first problem leads the
+ * message and every problem (up to MAX_REPORTED_PROBLEMS) is a line of the description.
+ */
+export class InputProblems {
+	private readonly problems: NodeOperationError[] = [];
+	private more = 0;
+
+	add(error: NodeOperationError): void {
+		if (this.problems.length < MAX_REPORTED_PROBLEMS) this.problems.push(error);
+		else this.more++;
+	}
+
+	get count(): number {
+		return this.problems.length + this.more;
+	}
+
+	/** The error to throw: the single problem as it is, or all of them in one. */
+	error(node: INode): NodeOperationError | undefined {
+		if (this.problems.length <= 1 && this.more === 0) return this.problems[0];
+		const [first] = this.problems;
+		const lines = this.problems.map((problem) =>
+			problem.description ? `${problem.message}. ${problem.description}` : problem.message,
+		);
+		if (this.more > 0) lines.push(`…and ${plural(this.more, 'more problem')}.`);
+		return new NodeOperationError(
+			node,
+			`${plural(this.count, 'problem')} in the input, nothing was sent. ${first.message}`,
+			{ itemIndex: first.context.itemIndex as number | undefined, description: lines.join('\n') },
+		);
+	}
+}

@@ -63,6 +63,44 @@ describe('every campaign of a run is checked before the first POST', () => {
 	});
 });
 
+describe('one run reports every problem, up to 20, and sends nothing', () => {
+	const withBadPhones = (count: number, bad: number[]) =>
+		contacts(count).map((item, index) =>
+			bad.includes(index) ? { json: { ...item.json, phone: `x${index}` } } : item,
+		);
+
+	it.each([
+		['one campaign for all items', {}],
+		['one campaign per item', { campaignMode: 'perItem' }],
+	])('%s: two bad items, one error naming both', async (_mode, extra) => {
+		const result = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEXT, extra), withBadPhones(4, [1, 3])),
+			credentials(),
+		);
+		expect(result.error?.message).toBe(
+			'2 problems in the input, nothing was sent. Item 1: "Recipient" "x1" is not a phone number',
+		);
+		const lines = String(result.error?.description).split('\n');
+		expect(lines).toHaveLength(2);
+		expect(lines[0]).toMatch(/^Item 1: "Recipient" "x1" is not a phone number\. Use digits only/);
+		expect(lines[1]).toMatch(/^Item 3: "Recipient" "x3" is not a phone number\. /);
+		expect(imitation.server.requests).toHaveLength(0);
+	});
+
+	it('lists the first 20 of 25 problems and counts the rest', async () => {
+		const bad = Array.from({ length: 25 }, (_, index) => index);
+		const result = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEXT), withBadPhones(30, bad)),
+			credentials(),
+		);
+		expect(result.error?.message).toMatch(/^25 problems in the input, nothing was sent\. Item 0: /);
+		const lines = String(result.error?.description).split('\n');
+		expect(lines).toHaveLength(21);
+		expect(lines[19]).toMatch(/^Item 19: /);
+		expect(lines[20]).toBe('…and 5 more problems.');
+	});
+});
+
 describe('a failure after the first campaign names every campaign this run created', () => {
 	const slowThird = () =>
 		imitation.server.setResponder((request) =>

@@ -32,7 +32,9 @@ import {
 
 const node = new UazapiAdvancedSend();
 const TOKEN = TEST_CREDENTIALS.token;
-const NAMED_ERROR = /^(Item \d+|Campaign settings)\b.*"[^"]+"/s;
+/** One problem, or several in one error that leads with the first. */
+const NAMED_ERROR =
+	/^(\d+ problems in the input, nothing was sent\. )?(Item \d+|Campaign settings)\b.*"[^"]+"/s;
 
 // --- Values -------------------------------------------------------------------------------
 
@@ -321,7 +323,7 @@ function expectNamedError(error: unknown, items: number[]): void {
 		);
 	}
 	expect(error.message).toMatch(NAMED_ERROR);
-	const item = /^Item (\d+)/.exec(error.message);
+	const item = /^(?:\d+ problems in the input, nothing was sent\. )?Item (\d+)/.exec(error.message);
 	if (item) expect(items).toContain(Number(item[1]));
 	expect(error.message).not.toContain(TOKEN);
 	expect(String(error.description ?? '')).not.toContain(TOKEN);
@@ -330,7 +332,9 @@ function expectNamedError(error: unknown, items: number[]): void {
 function expectNamedErrorItem(json: IDataObject, items: number[]): void {
 	expect(typeof json.error).toBe('string');
 	expect(json.error).toMatch(NAMED_ERROR);
-	const item = /^Item (\d+)/.exec(json.error as string);
+	const item = /^(?:\d+ problems in the input, nothing was sent\. )?Item (\d+)/.exec(
+		json.error as string,
+	);
 	if (item) expect(items).toContain(Number(item[1]));
 }
 

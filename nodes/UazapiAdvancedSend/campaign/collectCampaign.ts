@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError, settingsError } from '../../shared/errors';
+import { asNodeError, InputProblems, inputError, settingsError } from '../../shared/errors';
 import { plural } from '../../shared/text';
 import { FieldProblem } from '../messages';
 import { readCampaignKey } from './campaignKey';
@@ -108,7 +108,7 @@ function readRecipientOptions(context: IExecuteFunctions, options: CampaignOptio
 
 /**
  * Builds and checks one group of input items (all items, or one per item) and leaves out excluded
- * and repeated recipients. Throws the first problem; nothing is sent.
+ * and repeated recipients. Throws the problems of all its items in one error; nothing is sent.
  */
 export async function collectCampaign(
 	context: IExecuteFunctions,
@@ -121,11 +121,21 @@ export async function collectCampaign(
 	const fromJson: Partial<CampaignFields> = {};
 	const setBy = new Map<string, number>();
 	const items: CollectedItem[] = [];
+	// Every item is checked, so that one run shows all that needs fixing (up to a limit).
+	const problems = new InputProblems();
 	for (const itemIndex of group) {
-		const item = await collectItemMessages(context, itemIndex, recipients.rules);
-		items.push({ itemIndex, ...item });
-		if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
+		try {
+			const item = await collectItemMessages(context, itemIndex, recipients.rules);
+			items.push({ itemIndex, ...item });
+			if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
+		} catch (error) {
+			const failure = asNodeError(context.getNode(), error, { itemIndex });
+			if (!(failure instanceof NodeOperationError)) throw failure;
+			problems.add(failure);
+		}
 	}
+	const problem = problems.error(context.getNode());
+	if (problem) throw problem;
 	const fields = { ...settings, ...fromJson };
 	if (fields.delayMin > fields.delayMax) {
 		throw settingsError(

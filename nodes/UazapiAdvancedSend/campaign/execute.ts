@@ -13,7 +13,7 @@ import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
 import { applyNumberChecks, collectCampaign, type CollectedCampaign } from './collectCampaign';
 import { planCampaigns, type PlannedCampaign } from './plan';
 import { checkOnWhatsApp, phonesOf, type NumberCheck } from './recipients';
-import { asNodeError, settingsError } from '../../shared/errors';
+import { asNodeError, InputProblems, settingsError } from '../../shared/errors';
 
 function pairedTo(items: number[]) {
 	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));
@@ -96,14 +96,19 @@ export async function sendAdvancedCampaigns(
 	};
 
 	const collected: CollectedCampaign[] = [];
+	// Without Continue On Fail, the problems of every campaign are reported together.
+	const problems = new InputProblems();
 	for (const group of groups) {
 		try {
 			collected.push(await collectCampaign(this, group));
 		} catch (error) {
 			const failure = fail(error, group);
-			if (failure) throw failure;
+			if (failure instanceof NodeOperationError) problems.add(failure);
+			else if (failure) throw failure;
 		}
 	}
+	const problem = problems.error(this.getNode());
+	if (problem) throw problem;
 	const planned: PlannedCampaign[] = [];
 	for (const campaign of await checkNumbers(this, collected, fail)) {
 		if (campaign.items.length === 0) {
