@@ -11,10 +11,19 @@ const fieldsMode = { show: { defineMessages: ['fields'] } };
 
 export const advancedSendProperties: INodeProperties[] = [
 	{
+		displayName:
+			'Running this node, "Execute step" included, creates a real campaign in uazapi. To see the exact request first, add Options → Dry Run. Keep Settings → Retry On Fail off; Options → Campaign Key makes a re-run safe.',
+		name: 'sendNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Define Messages Using',
 		name: 'defineMessages',
 		type: 'options',
 		noDataExpression: true,
+		description:
+			'Switching clears what was entered the other way: n8n keeps only the fields it shows',
 		options: [
 			{ name: 'Fields', value: 'fields', description: 'Build each message with the fields below' },
 			{
@@ -51,8 +60,9 @@ export const advancedSendProperties: INodeProperties[] = [
 		displayName: 'Messages (JSON)',
 		name: 'messagesJson',
 		type: 'json',
+		// The item's own number: a default must never message anyone as it stands.
 		default:
-			'[\n  {\n    "number": "5511999999999",\n    "type": "text",\n    "text": "Hello!"\n  }\n]',
+			'={{ [\n  {\n    "number": $json.phone,\n    "type": "text",\n    "text": "Hello " + $json.name + "!"\n  }\n] }}',
 		required: true,
 		description:
 			'For each input item: one uazapi message, a list of them, or a whole /sender/advanced body with "messages"',
@@ -129,6 +139,7 @@ export const advancedSendProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_SCHEDULE_MINUTES },
 		default: 5,
+		description: `From 1 to ${MAX_SCHEDULE_MINUTES.toLocaleString('en-US')} minutes (30 days)`,
 		displayOptions: { show: { schedule: ['inMinutes'] } },
 	},
 	{

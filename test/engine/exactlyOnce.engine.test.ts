@@ -101,6 +101,28 @@ describe('one run reports every problem, up to 20, and sends nothing', () => {
 	});
 });
 
+describe('defaults never message anyone as they stand', () => {
+	it("JSON mode's default message goes to the item's own number, and is refused without one", async () => {
+		const json = { defineMessages: 'json', delayMin: 3, delayMax: 6 };
+		const sent = await runWorkflow(
+			sendWorkflow(json, [{ json: { phone: '5511912345678', name: 'Ana' } }]),
+			credentials(),
+		);
+		expect(sent.error).toBeUndefined();
+		expect(bodies()[0].messages).toEqual([
+			{ number: '5511912345678', type: 'text', text: 'Hello Ana!' },
+		]);
+		const refused = await runWorkflow(
+			sendWorkflow(json, [{ json: { name: 'Ana' } }]),
+			credentials(),
+		);
+		expect(refused.error?.message).toBe(
+			'Item 0, message 1 of 1 in the JSON (text): "number" is empty',
+		);
+		expect(posts()).toHaveLength(1);
+	});
+});
+
 describe('a failure after the first campaign names every campaign this run created', () => {
 	const slowThird = () =>
 		imitation.server.setResponder((request) =>

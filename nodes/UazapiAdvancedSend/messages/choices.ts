@@ -115,7 +115,7 @@ const actionValueFields: INodeProperties[] = [
 		name: 'id',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. reply:sales',
+		placeholder: 'e.g. sales',
 		description: 'ID your webhook receives when the button is tapped. Defaults to the label.',
 		displayOptions: { show: { kind: ['reply'] } },
 	},
@@ -227,16 +227,27 @@ export function compileButtons(fields: IDataObject, path?: string): string[] {
 
 const RAW_CHOICES_LABEL = 'Raw Choices (JSON)';
 
-export const choicesInputProperties: INodeProperties[] = showFor(CHOICE_TYPES, [
+/** The switch comes first, above what it governs: the builder's fields or the raw list. */
+export const [choicesInputProperty, rawChoicesProperty] = showFor(CHOICE_TYPES, [
 	{
-		displayName: 'Choices Input',
+		displayName: 'Build Choices',
 		name: 'choicesInput',
 		type: 'options',
 		options: [
-			{ name: 'Builder', value: 'builder', description: 'Fill in the fields below' },
-			{ name: 'Raw Choices', value: 'raw', description: "Write uazapi's choices strings yourself" },
+			{
+				name: 'In the Editor',
+				value: 'builder',
+				description: 'Add buttons, rows, options or cards with the fields below',
+			},
+			{
+				name: 'As Raw JSON',
+				value: 'raw',
+				description: "Paste uazapi's choices strings yourself, for experts",
+			},
 		],
 		default: 'builder',
+		description:
+			'Switching clears what was entered the other way: n8n keeps only the fields it shows',
 	},
 	{
 		displayName: RAW_CHOICES_LABEL,

@@ -4,7 +4,7 @@ import { SEND_EXTRA_FIELDS } from '../../shared/contract';
 
 import { button } from './button';
 import { carousel } from './carousel';
-import { choicesInputProperties } from './choices';
+import { choicesInputProperty, rawChoicesProperty } from './choices';
 import { contact } from './contact';
 import {
 	EXTRA_FIELDS_LABEL,
@@ -121,6 +121,7 @@ const typeField: INodeProperties = {
 		description: definition.description,
 	})),
 	default: 'text',
+	description: "Changing the type clears this message's fields: n8n keeps only the fields it shows",
 };
 
 const extraFieldsField: INodeProperties = {
@@ -143,8 +144,9 @@ const recipientOverrideField: INodeProperties = {
 /** The fields of one entry of the Messages list: type selector, each type's fields, override. */
 export const messageEntryProperties: INodeProperties[] = [
 	typeField,
+	choicesInputProperty,
 	...new Set(MESSAGE_TYPES.flatMap((definition) => definition.properties)),
-	...choicesInputProperties,
+	rawChoicesProperty,
 	recipientOverrideField,
 	extraFieldsField,
 ];

@@ -44,19 +44,20 @@ const KINDS: MediaKind[] = [
 	{
 		type: 'audio',
 		displayName: 'Audio',
-		description: 'An audio file (MP3 or OGG)',
+		description: 'An audio file shown with a play button, like a song (MP3, OGG)',
 		mimePrefix: 'audio/',
 	},
 	{
 		type: 'ptt',
 		displayName: 'Voice Note',
-		description: 'A voice note (push-to-talk), usually OGG',
+		description: 'A voice message, shown as if recorded in the chat (OGG/Opus works best)',
 		mimePrefix: 'audio/',
 	},
 	{
 		type: 'myaudio',
 		displayName: 'My Audio',
-		description: "A voice message, uazapi's alternative to the voice note",
+		description:
+			"uazapi's other way of sending a voice message; try it if Voice Note does not play",
 		mimePrefix: 'audio/',
 	},
 	{
