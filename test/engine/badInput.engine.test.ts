@@ -209,7 +209,7 @@ const CASES: BadCase[] = [
 	{
 		name: 'list section title with a bracket',
 		parameters: fieldsParameters([list([section('Frutas]', [{ title: 'Maçã' }])])]),
-		message: /"Sections › section 1 › Title" contains a square bracket/,
+		message: /"Sections › section 1 › Section Title" contains a square bracket/,
 		fix: /Remove "\[" and "\]"/,
 	},
 	{
@@ -217,7 +217,7 @@ const CASES: BadCase[] = [
 		parameters: fieldsParameters([
 			list([section('Frutas', [{ title: 'Maçã' }, { title: '[Uva]' }])]),
 		]),
-		message: /"Sections › section 1 › row 2 › Title" starts with "\["/,
+		message: /"Sections › section 1 › row 2 › Row Title" starts with "\["/,
 		fix: /bracket/,
 	},
 	{
@@ -239,19 +239,19 @@ const CASES: BadCase[] = [
 		name: 'carousel card without image',
 		parameters: fieldsParameters([carousel([card({ image: '' })])]),
 		message:
-			'Item 0, message 1 of 1 (Carousel): "Cards › card 1 › Image" is empty: every carousel card needs an image',
+			'Item 0, message 1 of 1 (Carousel): "Cards › card 1 › Card Image" is empty: every carousel card needs an image',
 		fix: /public image URL/,
 	},
 	{
 		name: 'carousel image with a brace',
 		parameters: fieldsParameters([carousel([card(), card({ image: 'https://x.com/a}.jpg' })])]),
-		message: /"Cards › card 2 › Image" is neither an http\(s\) URL nor base64 content/,
+		message: /"Cards › card 2 › Card Image" is neither an http\(s\) URL nor base64 content/,
 		fix: /public image URL/,
 	},
 	{
 		name: 'carousel title with a bracket',
 		parameters: fieldsParameters([carousel([card({ title: 'Caneca [nova]' })])]),
-		message: /"Cards › card 1 › Title" contains a square bracket/,
+		message: /"Cards › card 1 › Card Title" contains a square bracket/,
 		fix: /round brackets/,
 	},
 	{

@@ -32,7 +32,7 @@ function guardCardText(value: string, field: string): string {
 }
 
 function compileCard(card: IDataObject, path: string): string[] {
-	const titleField = fieldPath(path, 'Title');
+	const titleField = fieldPath(path, 'Card Title');
 	const title = guardCardText(readText(card, 'title', titleField), titleField);
 	if (title === '')
 		throw new FieldProblem(titleField, 'is empty', 'Give the card a title, e.g. the product name.');
@@ -40,14 +40,14 @@ function compileCard(card: IDataObject, path: string): string[] {
 		throw new FieldProblem(
 			titleField,
 			'contains a line break, which moves the rest into the card body',
-			'Put the title on one line and the rest in Body.',
+			'Put the title on one line and the rest in Card Body.',
 		);
 	}
 	const body = guardCardText(
-		readText(card, 'body', fieldPath(path, 'Body')),
-		fieldPath(path, 'Body'),
+		readText(card, 'body', fieldPath(path, 'Card Body')),
+		fieldPath(path, 'Card Body'),
 	);
-	const imageField = fieldPath(path, 'Image');
+	const imageField = fieldPath(path, 'Card Image');
 	const image = readText(card, 'image', imageField);
 	if (image === '') {
 		throw new FieldProblem(
@@ -92,14 +92,14 @@ const cards: INodeProperties = {
 			name: 'card',
 			values: [
 				{
-					displayName: 'Title',
+					displayName: 'Card Title',
 					name: 'title',
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. Smartphone XYZ',
 				},
 				{
-					displayName: 'Body',
+					displayName: 'Card Body',
 					name: 'body',
 					type: 'string',
 					typeOptions: { rows: 2 },
@@ -107,7 +107,7 @@ const cards: INodeProperties = {
 					placeholder: 'e.g. Our most advanced smartphone',
 				},
 				{
-					displayName: 'Image',
+					displayName: 'Card Image',
 					name: 'image',
 					type: 'string',
 					default: '',

@@ -21,7 +21,7 @@ import { messageSchema, optionalText, requiredText } from './schema';
 const CHOICES_FIX = 'Add at least one section with at least one row.';
 
 function compileSection(section: IDataObject, sectionPath: string): string[] {
-	const titleField = fieldPath(sectionPath, 'Title');
+	const titleField = fieldPath(sectionPath, 'Section Title');
 	const title = guardPart(readText(section, 'title', titleField), titleField, 'list section');
 	if (title === '')
 		throw new FieldProblem(titleField, 'is empty', 'Name the section, e.g. Electronics.');
@@ -44,7 +44,7 @@ function compileSection(section: IDataObject, sectionPath: string): string[] {
 		`[${title}]`,
 		...rows.map((row, index) => {
 			const rowPath = fieldPath(sectionPath, `row ${index + 1}`);
-			const rowTitleField = fieldPath(rowPath, 'Title');
+			const rowTitleField = fieldPath(rowPath, 'Row Title');
 			const rowTitle = guardOpening(
 				guardPart(readText(row, 'title', rowTitleField), rowTitleField, 'list row'),
 				rowTitleField,
@@ -57,8 +57,8 @@ function compileSection(section: IDataObject, sectionPath: string): string[] {
 				'list row',
 			);
 			const description = guardPart(
-				readText(row, 'description', fieldPath(rowPath, 'Description')),
-				fieldPath(rowPath, 'Description'),
+				readText(row, 'description', fieldPath(rowPath, 'Row Description')),
+				fieldPath(rowPath, 'Row Description'),
 				'list row',
 			);
 			// "title||description" is ambiguous in the grammar: a row with a description always gets an ID.
@@ -99,7 +99,7 @@ const sections: INodeProperties = {
 			name: 'section',
 			values: [
 				{
-					displayName: 'Title',
+					displayName: 'Section Title',
 					name: 'title',
 					type: 'string',
 					default: '',
@@ -118,7 +118,7 @@ const sections: INodeProperties = {
 							name: 'row',
 							values: [
 								{
-									displayName: 'Title',
+									displayName: 'Row Title',
 									name: 'title',
 									type: 'string',
 									default: '',
@@ -134,7 +134,7 @@ const sections: INodeProperties = {
 										'ID your webhook receives when the row is chosen. Defaults to the title.',
 								},
 								{
-									displayName: 'Description',
+									displayName: 'Row Description',
 									name: 'description',
 									type: 'string',
 									default: '',
