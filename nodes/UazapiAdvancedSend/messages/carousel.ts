@@ -81,6 +81,7 @@ const footer = footerField('carouselFooter');
 const cards: INodeProperties = {
 	displayName: 'Cards',
 	name: 'cards',
+	description: `1 to ${LIMITS.carouselCardsMax} cards; each needs a title, an image and at least one button`,
 	type: 'fixedCollection',
 	typeOptions: { multipleValues: true, sortable: true },
 	placeholder: 'Add Card',

@@ -88,6 +88,7 @@ const footer = footerField('listFooter');
 const sections: INodeProperties = {
 	displayName: 'Sections',
 	name: 'listSections',
+	description: 'Each section needs a title and at least one row',
 	type: 'fixedCollection',
 	typeOptions: { multipleValues: true, sortable: true },
 	placeholder: 'Add Section',

@@ -20,6 +20,8 @@ interface MediaKind {
 	description: string;
 	/** MIME type family a binary file must belong to, or undefined for any file. */
 	mimePrefix?: string;
+	/** An example link, shown in the Media URL field. */
+	example: string;
 }
 
 const KINDS: MediaKind[] = [
@@ -28,30 +30,35 @@ const KINDS: MediaKind[] = [
 		displayName: 'Image',
 		description: 'A picture (JPG or PNG) with an optional caption',
 		mimePrefix: 'image/',
+		example: 'https://example.com/photo.jpg',
 	},
 	{
 		type: 'video',
 		displayName: 'Video',
 		description: 'An MP4 video with an optional caption',
 		mimePrefix: 'video/',
+		example: 'https://example.com/video.mp4',
 	},
 	{
 		type: 'videoplay',
 		displayName: 'Video (Autoplay)',
 		description: 'An MP4 video that plays and loops by itself',
 		mimePrefix: 'video/',
+		example: 'https://example.com/video.mp4',
 	},
 	{
 		type: 'audio',
 		displayName: 'Audio',
 		description: 'An audio file shown with a play button, like a song (MP3, OGG)',
 		mimePrefix: 'audio/',
+		example: 'https://example.com/song.mp3',
 	},
 	{
 		type: 'ptt',
 		displayName: 'Voice Note',
 		description: 'A voice message, shown as if recorded in the chat (OGG/Opus works best)',
 		mimePrefix: 'audio/',
+		example: 'https://example.com/voice.ogg',
 	},
 	{
 		type: 'myaudio',
@@ -59,17 +66,20 @@ const KINDS: MediaKind[] = [
 		description:
 			"uazapi's other way of sending a voice message; try it if Voice Note does not play",
 		mimePrefix: 'audio/',
+		example: 'https://example.com/voice.ogg',
 	},
 	{
 		type: 'sticker',
 		displayName: 'Sticker',
 		description: 'A sticker, usually WEBP',
 		mimePrefix: 'image/',
+		example: 'https://example.com/sticker.webp',
 	},
 	{
 		type: 'document',
 		displayName: 'Document',
 		description: 'A file such as a PDF, with file name and caption',
+		example: 'https://example.com/catalog.pdf',
 	},
 ];
 
@@ -100,7 +110,6 @@ const fromUrl = field('file', {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: 'e.g. https://example.com/catalog.pdf',
 	displayOptions: { show: { mediaSource: ['url'] } },
 });
 const fromBase64 = field('file', {
@@ -147,8 +156,15 @@ function sourceOf(fields: IDataObject): Source {
 	return chosen === 'base64' || chosen === 'binary' ? chosen : 'url';
 }
 
+/** The Media URL field with an example that fits the kind of media. */
+const urlExamples = KINDS.map((kind) =>
+	showFor([kind.type], [{ ...fromUrl.property, placeholder: `e.g. ${kind.example}` }]),
+).flat();
+
 const MEDIA_PROPERTIES = [
-	...showFor(MEDIA_TYPES, [source, fromUrl.property, fromBase64.property, fromBinary.property]),
+	...showFor(MEDIA_TYPES, [source]),
+	...urlExamples,
+	...showFor(MEDIA_TYPES, [fromBase64.property, fromBinary.property]),
 	...showFor(CAPTIONED, [caption.property]),
 	...showFor(['document'], [fileName.property]),
 ];
