@@ -100,7 +100,7 @@ async function chooseOption(input, name) {
 	await input.click();
 	const option = page
 		.locator('.el-select-dropdown__item:visible')
-		.filter({ has: page.locator('span', { hasText: new RegExp(`^${escape(name)}$`) }) });
+		.filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^${escape(name)}$`) }) });
 	await option.first().click();
 	await option.first().waitFor({ state: 'hidden' });
 }
