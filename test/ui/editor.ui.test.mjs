@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -127,6 +128,18 @@ async function screenshot(name) {
 	return statSync(path).size;
 }
 
+/** Runs a step; on failure keeps a screenshot of the page in the temp folder for the report. */
+async function step(name, body) {
+	try {
+		await body();
+	} catch (error) {
+		const path = join(tmpdir(), `uazapi-ui-failure-${name}.png`);
+		await page?.screenshot({ path }).catch(() => {});
+		error.message += `\n(screenshot of the page: ${path})`;
+		throw error;
+	}
+}
+
 async function openNode() {
 	await page.goto(`${server.url}/workflow/${WORKFLOW_ID}`);
 	await page.locator(byTestId('canvas-node')).filter({ hasText: NODE_NAME }).dblclick();
@@ -246,3 +259,92 @@ test('each message type shows its own fields and no others', { timeout: 300_000 
 	lacks('Sticker', 'Caption');
 	time('15 types', started);
 });
+
+const addMessage = () =>
+	page.locator(byTestId('fixed-collection-add')).filter({ hasText: 'Add Message' }).click();
+
+/** Clicks a builder's add button ("Add Section", "Add Row", "Add Button", "Add Card"). */
+const addTo = (scope, collection) =>
+	scope.locator(byTestId(`fixed-collection-${collection}`)).locator(byTestId('fixed-collection-add')).last().click();
+
+const EXPECTED_CHOICES = {
+	list: ['[Eletrônicos]', 'Smartphones|phones'],
+	button: ['Falar com vendas|sales', 'Ver horários|hours'],
+	carousel: ['[Smartphone X\nO melhor da linha]', '{https://example.com/x.jpg}', 'Comprar|buy-x'],
+};
+
+test('the builders make a list, buttons and a carousel; a dry run shows their choices', { timeout: 300_000 }, () =>
+	step('builders', async () => {
+		const started = Date.now();
+		await openNode();
+
+		// A list menu: one section with one row.
+		const list = messageEntry(0);
+		await chooseOption(list.locator(byTestId('parameter-input-type')), 'List Menu');
+		await fill(list, 'listText', 'Escolha uma categoria:');
+		await fill(list, 'listButton', 'Ver categorias');
+		await addTo(list, 'listSections');
+		const section = list.locator(byTestId('fixed-collection-listSections'));
+		await fill(section, 'title', 'Eletrônicos');
+		await addTo(section, 'rows');
+		const row = section.locator(byTestId('fixed-collection-rows'));
+		await fill(row, 'title', 'Smartphones');
+		await fill(row, 'id', 'phones');
+
+		// Buttons: two reply buttons.
+		await addMessage();
+		const buttons = messageEntry(1);
+		await chooseOption(buttons.locator(byTestId('parameter-input-type')), 'Buttons');
+		await fill(buttons, 'buttonsText', 'Como podemos ajudar?');
+		await fill(buttons, 'buttonsFooter', 'Atendimento das 9h às 18h');
+		const builder = buttons.locator(byTestId('fixed-collection-buttons'));
+		await addTo(buttons, 'buttons');
+		await fill(builder, 'label', 'Falar com vendas', 0);
+		await fill(builder, 'id', 'sales', 0);
+		await addTo(buttons, 'buttons');
+		await fill(builder, 'label', 'Ver horários', 1);
+		await fill(builder, 'id', 'hours', 1);
+		assert.deepEqual(
+			(await labelsIn(builder)).filter((label) => label !== 'Buttons'),
+			['Action', 'Label', 'Button ID', 'Action', 'Label', 'Button ID'],
+		);
+		await builder.locator(byTestId('fixed-collection-add')).last().scrollIntoViewIfNeeded();
+		timings['screenshot buttons builder (bytes)'] = await screenshot('buttons-builder');
+
+		// A carousel: one card with an image and a reply button.
+		await addMessage();
+		const carousel = messageEntry(2);
+		await chooseOption(carousel.locator(byTestId('parameter-input-type')), 'Carousel');
+		await fill(carousel, 'carouselText', 'Nossos produtos');
+		await addTo(carousel, 'cards');
+		const card = carousel.locator(byTestId('fixed-collection-cards'));
+		await fill(card, 'title', 'Smartphone X');
+		await fill(card, 'body', 'O melhor da linha');
+		await fill(card, 'image', 'https://example.com/x.jpg');
+		await addTo(card, 'buttons');
+		await fill(card.locator(byTestId('fixed-collection-buttons')), 'label', 'Comprar');
+		await fill(card.locator(byTestId('fixed-collection-buttons')), 'id', 'buy-x');
+
+		// Options → Dry Run, then "Execute step".
+		await page.locator(byTestId('collection-parameter-add')).click();
+		await page.locator(byTestId('collection-parameter-option')).filter({ hasText: 'Dry Run' }).click();
+		await page.locator(`${byTestId('parameter-input-dryRun')} .el-switch`).click();
+		await page.locator(byTestId('node-execute-button')).click();
+		const output = page.locator(byTestId('output-panel'));
+		await output.locator(byTestId('radio-button-json')).click();
+		await output.getByText('"dryRun"').first().waitFor({ timeout: 60_000 });
+		// The JSON view renders only the lines that fit: a tall window shows the whole output.
+		await page.setViewportSize({ width: 1280, height: 4000 });
+		await page.waitForTimeout(500);
+		const text = await output.innerText();
+		await page.setViewportSize({ width: 1280, height: 800 });
+		assert.match(text, /"dryRun":\s*true/);
+		for (const [type, choices] of Object.entries(EXPECTED_CHOICES)) {
+			assert.match(text, new RegExp(`"type":\\s*"${type}"`));
+			for (const choice of choices) assert.ok(text.includes(JSON.stringify(choice)), `output shows ${JSON.stringify(choice)}`);
+		}
+		assert.equal(imitation.requests.filter((request) => request.path === '/sender/advanced').length, 0);
+		timings['screenshot dry-run output (bytes)'] = await screenshot('dry-run-output');
+		time('builders and dry run', started);
+	}),
+);
