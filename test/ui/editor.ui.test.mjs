@@ -99,9 +99,9 @@ function messageEntry(index) {
 /** Picks an option of an n8n options field by its name (the dropdown also shows descriptions). */
 async function chooseOption(input, name) {
 	await input.click();
-	const option = page
-		.locator('.el-select-dropdown__item:visible')
-		.filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^${escape(name)}$`) }) });
+	const option = page.locator('.el-select-dropdown__item:visible').filter({
+		has: page.locator('.option-headline', { hasText: new RegExp(`^${escape(name)}$`) }),
+	});
 	await option.first().click();
 	await option.first().waitFor({ state: 'hidden' });
 }
@@ -124,6 +124,17 @@ async function fill(scope, name, value, index = 0) {
 async function screenshot(name) {
 	mkdirSync(IMAGES, { recursive: true });
 	const path = join(IMAGES, `editor-${name}.png`);
+	// No hover effects (n8n shows Fixed/Expression over the field under the mouse) and no toasts.
+	await page.mouse.move(1275, 5);
+	await page
+		.locator('.el-notification__closeBtn')
+		.click({ timeout: 1000 })
+		.catch(() => {});
+	await page
+		.locator('.el-notification')
+		.first()
+		.waitFor({ state: 'hidden', timeout: 5000 })
+		.catch(() => {});
 	await page.screenshot({ path });
 	return statSync(path).size;
 }
@@ -265,7 +276,11 @@ const addMessage = () =>
 
 /** Clicks a builder's add button ("Add Section", "Add Row", "Add Button", "Add Card"). */
 const addTo = (scope, collection) =>
-	scope.locator(byTestId(`fixed-collection-${collection}`)).locator(byTestId('fixed-collection-add')).last().click();
+	scope
+		.locator(byTestId(`fixed-collection-${collection}`))
+		.locator(byTestId('fixed-collection-add'))
+		.last()
+		.click();
 
 const EXPECTED_CHOICES = {
 	list: ['[Eletrônicos]', 'Smartphones|phones'],
@@ -273,78 +288,95 @@ const EXPECTED_CHOICES = {
 	carousel: ['[Smartphone X\nO melhor da linha]', '{https://example.com/x.jpg}', 'Comprar|buy-x'],
 };
 
-test('the builders make a list, buttons and a carousel; a dry run shows their choices', { timeout: 300_000 }, () =>
-	step('builders', async () => {
-		const started = Date.now();
-		await openNode();
+test(
+	'the builders make a list, buttons and a carousel; a dry run shows their choices',
+	{ timeout: 300_000 },
+	() =>
+		step('builders', async () => {
+			const started = Date.now();
+			await openNode();
 
-		// A list menu: one section with one row.
-		const list = messageEntry(0);
-		await chooseOption(list.locator(byTestId('parameter-input-type')), 'List Menu');
-		await fill(list, 'listText', 'Escolha uma categoria:');
-		await fill(list, 'listButton', 'Ver categorias');
-		await addTo(list, 'listSections');
-		const section = list.locator(byTestId('fixed-collection-listSections'));
-		await fill(section, 'title', 'Eletrônicos');
-		await addTo(section, 'rows');
-		const row = section.locator(byTestId('fixed-collection-rows'));
-		await fill(row, 'title', 'Smartphones');
-		await fill(row, 'id', 'phones');
+			// A list menu: one section with one row.
+			const list = messageEntry(0);
+			await chooseOption(list.locator(byTestId('parameter-input-type')), 'List Menu');
+			await fill(list, 'listText', 'Escolha uma categoria:');
+			await fill(list, 'listButton', 'Ver categorias');
+			await addTo(list, 'listSections');
+			const section = list.locator(byTestId('fixed-collection-listSections'));
+			await fill(section, 'title', 'Eletrônicos');
+			await addTo(section, 'rows');
+			const row = section.locator(byTestId('fixed-collection-rows'));
+			await fill(row, 'title', 'Smartphones');
+			await fill(row, 'id', 'phones');
 
-		// Buttons: two reply buttons.
-		await addMessage();
-		const buttons = messageEntry(1);
-		await chooseOption(buttons.locator(byTestId('parameter-input-type')), 'Buttons');
-		await fill(buttons, 'buttonsText', 'Como podemos ajudar?');
-		await fill(buttons, 'buttonsFooter', 'Atendimento das 9h às 18h');
-		const builder = buttons.locator(byTestId('fixed-collection-buttons'));
-		await addTo(buttons, 'buttons');
-		await fill(builder, 'label', 'Falar com vendas', 0);
-		await fill(builder, 'id', 'sales', 0);
-		await addTo(buttons, 'buttons');
-		await fill(builder, 'label', 'Ver horários', 1);
-		await fill(builder, 'id', 'hours', 1);
-		assert.deepEqual(
-			(await labelsIn(builder)).filter((label) => label !== 'Buttons'),
-			['Action', 'Label', 'Button ID', 'Action', 'Label', 'Button ID'],
-		);
-		await builder.locator(byTestId('fixed-collection-add')).last().scrollIntoViewIfNeeded();
-		timings['screenshot buttons builder (bytes)'] = await screenshot('buttons-builder');
+			// Buttons: two reply buttons.
+			await addMessage();
+			const buttons = messageEntry(1);
+			await chooseOption(buttons.locator(byTestId('parameter-input-type')), 'Buttons');
+			await fill(buttons, 'buttonsText', 'Como podemos ajudar?');
+			await fill(buttons, 'buttonsFooter', 'Atendimento das 9h às 18h');
+			const builder = buttons.locator(byTestId('fixed-collection-buttons'));
+			await addTo(buttons, 'buttons');
+			await fill(builder, 'label', 'Falar com vendas', 0);
+			await fill(builder, 'id', 'sales', 0);
+			await addTo(buttons, 'buttons');
+			await fill(builder, 'label', 'Ver horários', 1);
+			await fill(builder, 'id', 'hours', 1);
+			assert.deepEqual(
+				(await labelsIn(builder)).filter((label) => label !== 'Buttons'),
+				['Action', 'Label', 'Button ID', 'Action', 'Label', 'Button ID'],
+			);
+			// The message's footer and image at the top of the panel, its two buttons below.
+			await buttons
+				.locator(byTestId('parameter-input-buttonsFooter'))
+				.locator('xpath=ancestor::div[@data-test-id="parameter-item"][1]')
+				.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+			timings['screenshot buttons builder (bytes)'] = await screenshot('buttons-builder');
 
-		// A carousel: one card with an image and a reply button.
-		await addMessage();
-		const carousel = messageEntry(2);
-		await chooseOption(carousel.locator(byTestId('parameter-input-type')), 'Carousel');
-		await fill(carousel, 'carouselText', 'Nossos produtos');
-		await addTo(carousel, 'cards');
-		const card = carousel.locator(byTestId('fixed-collection-cards'));
-		await fill(card, 'title', 'Smartphone X');
-		await fill(card, 'body', 'O melhor da linha');
-		await fill(card, 'image', 'https://example.com/x.jpg');
-		await addTo(card, 'buttons');
-		await fill(card.locator(byTestId('fixed-collection-buttons')), 'label', 'Comprar');
-		await fill(card.locator(byTestId('fixed-collection-buttons')), 'id', 'buy-x');
+			// A carousel: one card with an image and a reply button.
+			await addMessage();
+			const carousel = messageEntry(2);
+			await chooseOption(carousel.locator(byTestId('parameter-input-type')), 'Carousel');
+			await fill(carousel, 'carouselText', 'Nossos produtos');
+			await addTo(carousel, 'cards');
+			const card = carousel.locator(byTestId('fixed-collection-cards'));
+			await fill(card, 'title', 'Smartphone X');
+			await fill(card, 'body', 'O melhor da linha');
+			await fill(card, 'image', 'https://example.com/x.jpg');
+			await addTo(card, 'buttons');
+			await fill(card.locator(byTestId('fixed-collection-buttons')), 'label', 'Comprar');
+			await fill(card.locator(byTestId('fixed-collection-buttons')), 'id', 'buy-x');
 
-		// Options → Dry Run, then "Execute step".
-		await page.locator(byTestId('collection-parameter-add')).click();
-		await page.locator(byTestId('collection-parameter-option')).filter({ hasText: 'Dry Run' }).click();
-		await page.locator(`${byTestId('parameter-input-dryRun')} .el-switch`).click();
-		await page.locator(byTestId('node-execute-button')).click();
-		const output = page.locator(byTestId('output-panel'));
-		await output.locator(byTestId('radio-button-json')).click();
-		await output.getByText('"dryRun"').first().waitFor({ timeout: 60_000 });
-		// The JSON view renders only the lines that fit: a tall window shows the whole output.
-		await page.setViewportSize({ width: 1280, height: 4000 });
-		await page.waitForTimeout(500);
-		const text = await output.innerText();
-		await page.setViewportSize({ width: 1280, height: 800 });
-		assert.match(text, /"dryRun":\s*true/);
-		for (const [type, choices] of Object.entries(EXPECTED_CHOICES)) {
-			assert.match(text, new RegExp(`"type":\\s*"${type}"`));
-			for (const choice of choices) assert.ok(text.includes(JSON.stringify(choice)), `output shows ${JSON.stringify(choice)}`);
-		}
-		assert.equal(imitation.requests.filter((request) => request.path === '/sender/advanced').length, 0);
-		timings['screenshot dry-run output (bytes)'] = await screenshot('dry-run-output');
-		time('builders and dry run', started);
-	}),
+			// Options → Dry Run, then "Execute step".
+			await page.locator(byTestId('collection-parameter-add')).click();
+			await page
+				.locator(byTestId('collection-parameter-option'))
+				.filter({ hasText: 'Dry Run' })
+				.click();
+			await page.locator(`${byTestId('parameter-input-dryRun')} .el-switch`).click();
+			await page.locator(byTestId('node-execute-button')).click();
+			const output = page.locator(byTestId('output-panel'));
+			await output.locator(byTestId('radio-button-json')).click();
+			await output.getByText('"dryRun"').first().waitFor({ timeout: 60_000 });
+			// The JSON view renders only the lines that fit: a tall window shows the whole output.
+			await page.setViewportSize({ width: 1280, height: 4000 });
+			await page.waitForTimeout(500);
+			const text = await output.innerText();
+			await page.setViewportSize({ width: 1280, height: 800 });
+			assert.match(text, /"dryRun":\s*true/);
+			for (const [type, choices] of Object.entries(EXPECTED_CHOICES)) {
+				assert.match(text, new RegExp(`"type":\\s*"${type}"`));
+				for (const choice of choices)
+					assert.ok(
+						text.includes(JSON.stringify(choice)),
+						`output shows ${JSON.stringify(choice)}`,
+					);
+			}
+			assert.equal(
+				imitation.requests.filter((request) => request.path === '/sender/advanced').length,
+				0,
+			);
+			timings['screenshot dry-run output (bytes)'] = await screenshot('dry-run-output');
+			time('builders and dry run', started);
+		}),
 );
