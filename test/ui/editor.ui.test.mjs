@@ -1,0 +1,382 @@
+// The editor as a person uses it: this package, packed and installed the way n8n installs a
+// community package, in the same real n8n the e2e tests use, driven in headless Chromium. It opens
+// the uazapi Advanced Send node, goes through every message type, builds a list, buttons and a
+// carousel with the builders, runs a dry run and writes screenshots to docs/images/.
+// Run with `npm run test:ui`; scripts/chromium.sh installs Debian's chromium when it is missing.
+import assert from 'node:assert/strict';
+import { mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import {
+	ensureN8n,
+	prepareUserFolder,
+	REPO_ROOT,
+	run,
+	setupOwner,
+	startN8n,
+} from '../../scripts/lib/n8n.mjs';
+
+const require = createRequire(import.meta.url);
+const { startUazapiServer } = require('../helpers/uazapiServer.cjs');
+// The editor's own declarations (built by `npm run build`): the expected fields come from them.
+const { messageEntryProperties, MESSAGE_TYPES } = require(
+	join(REPO_ROOT, 'dist/nodes/UazapiAdvancedSend/messages/index.js'),
+);
+
+const TOKEN = 'ui-secret-instance-token';
+const WORKFLOW_ID = 'uazapiUiEditor';
+const NODE_NAME = 'uazapi Advanced Send';
+const CHROMIUM = process.env.UAZAPI_CHROMIUM || '/usr/bin/chromium';
+const IMAGES = join(REPO_ROOT, 'docs/images');
+const timings = {};
+
+let imitation;
+let server;
+let browser;
+let page;
+
+function time(label, started) {
+	timings[label] = Number(((Date.now() - started) / 1000).toFixed(1));
+}
+
+// --- What the editor should show, from the node's own property declarations -----------------
+
+const entryDefaults = Object.fromEntries(
+	messageEntryProperties.map((property) => [property.name, property.default]),
+);
+
+/** n8n's displayOptions rule for one property of a message entry with the given values. */
+function shown(property, values) {
+	const { show = {}, hide = {} } = property.displayOptions ?? {};
+	return (
+		Object.entries(show).every(([name, allowed]) => allowed.includes(values[name])) &&
+		!Object.entries(hide).some(([name, hidden]) => hidden.includes(values[name]))
+	);
+}
+
+/** The labels of a fresh message entry of one type, as n8n should show them. */
+function expectedLabels(type) {
+	const values = { ...entryDefaults, type };
+	return [
+		...new Set(
+			messageEntryProperties
+				.filter((property) => shown(property, values))
+				.map((property) => property.displayName),
+		),
+	].sort();
+}
+
+const ALL_LABELS = new Set(messageEntryProperties.map((property) => property.displayName));
+
+// --- Driving the editor ----------------------------------------------------------------------
+
+const byTestId = (id) => `[data-test-id="${id}"]`;
+
+/** The visible field labels inside a part of the panel (first line: the label's own text). */
+function labelsIn(scope) {
+	return scope.evaluate((element) =>
+		[...element.querySelectorAll('label.n8n-input-label')]
+			.filter((label) => label.offsetParent !== null)
+			.map((label) => label.innerText.split('\n')[0].trim()),
+	);
+}
+
+const messagesList = () => page.locator(byTestId('fixed-collection-messages'));
+
+/** The nth entry of the Messages list (0-based): the draggable item that holds its Type. */
+function messageEntry(index) {
+	return messagesList()
+		.locator(byTestId('parameter-input-type'))
+		.nth(index)
+		.locator('xpath=ancestor::div[@data-draggable="true"][1]');
+}
+
+/** Picks an option of an n8n options field by its name (the dropdown also shows descriptions). */
+async function chooseOption(input, name) {
+	await input.click();
+	const option = page.locator('.el-select-dropdown__item:visible').filter({
+		has: page.locator('.option-headline', { hasText: new RegExp(`^${escape(name)}$`) }),
+	});
+	await option.first().click();
+	await option.first().waitFor({ state: 'hidden' });
+}
+
+function escape(text) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Types into a string field of a scope, found by its parameter name. */
+async function fill(scope, name, value, index = 0) {
+	const field = scope
+		.locator(byTestId(`parameter-input-${name}`))
+		.nth(index)
+		.locator('input, textarea')
+		.first();
+	await field.fill(value);
+	await field.blur();
+}
+
+async function screenshot(name) {
+	mkdirSync(IMAGES, { recursive: true });
+	const path = join(IMAGES, `editor-${name}.png`);
+	// No hover effects (n8n shows Fixed/Expression over the field under the mouse) and no toasts.
+	await page.mouse.move(1275, 5);
+	await page
+		.locator('.el-notification__closeBtn')
+		.click({ timeout: 1000 })
+		.catch(() => {});
+	await page
+		.locator('.el-notification')
+		.first()
+		.waitFor({ state: 'hidden', timeout: 5000 })
+		.catch(() => {});
+	await page.screenshot({ path });
+	return statSync(path).size;
+}
+
+/** Runs a step; on failure keeps a screenshot of the page in the temp folder for the report. */
+async function step(name, body) {
+	try {
+		await body();
+	} catch (error) {
+		const path = join(tmpdir(), `uazapi-ui-failure-${name}.png`);
+		await page?.screenshot({ path }).catch(() => {});
+		error.message += `\n(screenshot of the page: ${path})`;
+		throw error;
+	}
+}
+
+async function openNode() {
+	await page.goto(`${server.url}/workflow/${WORKFLOW_ID}`);
+	await page.locator(byTestId('canvas-node')).filter({ hasText: NODE_NAME }).dblclick();
+	await messagesList().waitFor();
+}
+
+before(
+	async () => {
+		let started = Date.now();
+		await run('sh', [join(REPO_ROOT, 'scripts/chromium.sh')]);
+		time('chromium check or install', started);
+		started = Date.now();
+		const n8n = await ensureN8n();
+		imitation = await startUazapiServer({ token: TOKEN });
+		const userFolder = await prepareUserFolder(n8n, {
+			credentials: [
+				{
+					id: 'uazapiCredential',
+					name: 'uazapi imitation',
+					type: 'uazapiSenderApi',
+					data: { serverUrl: `${imitation.url}/`, token: TOKEN },
+				},
+			],
+			workflows: [join(REPO_ROOT, 'test/ui/workflows/editor.workflow.json')],
+		});
+		server = await startN8n(n8n, userFolder);
+		const { cookie } = await setupOwner(server.url);
+		time('n8n install, package install and start', started);
+		started = Date.now();
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			headless: true,
+			// Playwright gives each launch a fresh profile (--user-data-dir) and removes it on close.
+			// Without the background-networking flags Chromium keeps calling Google's services.
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		});
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		await context.addCookies(
+			cookie.split('; ').map((pair) => {
+				const at = pair.indexOf('=');
+				return {
+					name: pair.slice(0, at),
+					value: pair.slice(at + 1),
+					domain: '127.0.0.1',
+					path: '/',
+				};
+			}),
+		);
+		page = await context.newPage();
+		page.setDefaultTimeout(15_000);
+		time('browser start', started);
+	},
+	{ timeout: 30 * 60_000 },
+);
+
+after(async () => {
+	await browser?.close();
+	await server?.stop();
+	await imitation?.close();
+	process.stderr.write(`[ui] timings (s): ${JSON.stringify(timings)}\n`);
+});
+
+test('the node panel opens with the saved text message', { timeout: 120_000 }, async () => {
+	const started = Date.now();
+	await openNode();
+	const entry = messageEntry(0);
+	assert.deepEqual((await labelsIn(entry)).sort(), expectedLabels('text'));
+	assert.equal(
+		await entry.locator(`${byTestId('parameter-input-text')} textarea`).inputValue(),
+		'Olá! Nossa loja abre às 9h.',
+	);
+	timings['screenshot text message (bytes)'] = await screenshot('text-message');
+	time('open node', started);
+});
+
+test('each message type shows its own fields and no others', { timeout: 300_000 }, async () => {
+	const started = Date.now();
+	assert.equal(MESSAGE_TYPES.length, 15);
+	const typeInput = messageEntry(0).locator(byTestId('parameter-input-type'));
+	const seen = {};
+	for (const definition of MESSAGE_TYPES) {
+		await chooseOption(typeInput, definition.displayName);
+		const expected = expectedLabels(definition.type);
+		const actual = (await labelsIn(messageEntry(0))).sort();
+		seen[definition.displayName] = actual;
+		assert.deepEqual(actual, expected, `fields of a ${definition.displayName} message`);
+		for (const label of ALL_LABELS) {
+			if (!expected.includes(label))
+				assert.ok(!actual.includes(label), `${definition.displayName} hides ${label}`);
+		}
+	}
+	// What a person needs, spelt out (the loop above checks the same against the declarations).
+	const has = (type, ...labels) =>
+		labels.forEach((label) => assert.ok(seen[type].includes(label), `${type} shows ${label}`));
+	const lacks = (type, ...labels) =>
+		labels.forEach((label) => assert.ok(!seen[type].includes(label), `${type} hides ${label}`));
+	has('Text', 'Text', 'Link Preview');
+	lacks('Text', 'Media URL', 'Caption');
+	has('Image', 'Media Source', 'Media URL', 'Caption');
+	lacks('Image', 'File Name', 'Text');
+	has('Document', 'Media URL', 'File Name', 'Caption');
+	has('Location', 'Latitude', 'Longitude', 'Place Name', 'Address');
+	has('Poll', 'Question', 'Poll Options', 'Selectable Count');
+	has('List Menu', 'Text', 'Menu Button Label', 'Sections', 'Build Choices');
+	has('Buttons', 'Text', 'Buttons', 'Footer', 'Image');
+	has('Carousel', 'Text', 'Cards');
+	has('Contact Card', 'Full Name', 'Phone Numbers');
+	lacks('Voice Note', 'Caption', 'File Name');
+	lacks('Sticker', 'Caption');
+	time('15 types', started);
+});
+
+const addMessage = () =>
+	page.locator(byTestId('fixed-collection-add')).filter({ hasText: 'Add Message' }).click();
+
+/** Clicks a builder's add button ("Add Section", "Add Row", "Add Button", "Add Card"). */
+const addTo = (scope, collection) =>
+	scope
+		.locator(byTestId(`fixed-collection-${collection}`))
+		.locator(byTestId('fixed-collection-add'))
+		.last()
+		.click();
+
+const EXPECTED_CHOICES = {
+	list: ['[Eletrônicos]', 'Smartphones|phones'],
+	button: ['Falar com vendas|sales', 'Ver horários|hours'],
+	carousel: ['[Smartphone X\nO melhor da linha]', '{https://example.com/x.jpg}', 'Comprar|buy-x'],
+};
+
+test(
+	'the builders make a list, buttons and a carousel; a dry run shows their choices',
+	{ timeout: 300_000 },
+	() =>
+		step('builders', async () => {
+			const started = Date.now();
+			await openNode();
+
+			// A list menu: one section with one row.
+			const list = messageEntry(0);
+			await chooseOption(list.locator(byTestId('parameter-input-type')), 'List Menu');
+			await fill(list, 'listText', 'Escolha uma categoria:');
+			await fill(list, 'listButton', 'Ver categorias');
+			await addTo(list, 'listSections');
+			const section = list.locator(byTestId('fixed-collection-listSections'));
+			await fill(section, 'title', 'Eletrônicos');
+			await addTo(section, 'rows');
+			const row = section.locator(byTestId('fixed-collection-rows'));
+			await fill(row, 'title', 'Smartphones');
+			await fill(row, 'id', 'phones');
+
+			// Buttons: two reply buttons.
+			await addMessage();
+			const buttons = messageEntry(1);
+			await chooseOption(buttons.locator(byTestId('parameter-input-type')), 'Buttons');
+			await fill(buttons, 'buttonsText', 'Como podemos ajudar?');
+			await fill(buttons, 'buttonsFooter', 'Atendimento das 9h às 18h');
+			const builder = buttons.locator(byTestId('fixed-collection-buttons'));
+			await addTo(buttons, 'buttons');
+			await fill(builder, 'label', 'Falar com vendas', 0);
+			await fill(builder, 'id', 'sales', 0);
+			await addTo(buttons, 'buttons');
+			await fill(builder, 'label', 'Ver horários', 1);
+			await fill(builder, 'id', 'hours', 1);
+			assert.deepEqual(
+				(await labelsIn(builder)).filter((label) => label !== 'Buttons'),
+				['Action', 'Label', 'Button ID', 'Action', 'Label', 'Button ID'],
+			);
+			// The message's footer and image at the top of the panel, its two buttons below.
+			await buttons
+				.locator(byTestId('parameter-input-buttonsFooter'))
+				.locator('xpath=ancestor::div[@data-test-id="parameter-item"][1]')
+				.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+			timings['screenshot buttons builder (bytes)'] = await screenshot('buttons-builder');
+
+			// A carousel: one card with an image and a reply button.
+			await addMessage();
+			const carousel = messageEntry(2);
+			await chooseOption(carousel.locator(byTestId('parameter-input-type')), 'Carousel');
+			await fill(carousel, 'carouselText', 'Nossos produtos');
+			await addTo(carousel, 'cards');
+			const card = carousel.locator(byTestId('fixed-collection-cards'));
+			await fill(card, 'title', 'Smartphone X');
+			await fill(card, 'body', 'O melhor da linha');
+			await fill(card, 'image', 'https://example.com/x.jpg');
+			await addTo(card, 'buttons');
+			await fill(card.locator(byTestId('fixed-collection-buttons')), 'label', 'Comprar');
+			await fill(card.locator(byTestId('fixed-collection-buttons')), 'id', 'buy-x');
+
+			// Options → Dry Run, then "Execute step".
+			await page.locator(byTestId('collection-parameter-add')).click();
+			await page
+				.locator(byTestId('collection-parameter-option'))
+				.filter({ hasText: 'Dry Run' })
+				.click();
+			await page.locator(`${byTestId('parameter-input-dryRun')} .el-switch`).click();
+			await page.locator(byTestId('node-execute-button')).click();
+			const output = page.locator(byTestId('output-panel'));
+			await output.locator(byTestId('radio-button-json')).click();
+			await output.getByText('"dryRun"').first().waitFor({ timeout: 60_000 });
+			// The JSON view renders only the lines that fit: a tall window shows the whole output.
+			await page.setViewportSize({ width: 1280, height: 4000 });
+			await page.waitForTimeout(500);
+			const text = await output.innerText();
+			await page.setViewportSize({ width: 1280, height: 800 });
+			assert.match(text, /"dryRun":\s*true/);
+			for (const [type, choices] of Object.entries(EXPECTED_CHOICES)) {
+				assert.match(text, new RegExp(`"type":\\s*"${type}"`));
+				for (const choice of choices)
+					assert.ok(
+						text.includes(JSON.stringify(choice)),
+						`output shows ${JSON.stringify(choice)}`,
+					);
+			}
+			assert.equal(
+				imitation.requests.filter((request) => request.path === '/sender/advanced').length,
+				0,
+			);
+			timings['screenshot dry-run output (bytes)'] = await screenshot('dry-run-output');
+			time('builders and dry run', started);
+		}),
+);
