@@ -108,7 +108,10 @@ const CASES: BadCase[] = [
 	},
 	{
 		name: 'bad recipient override',
-		parameters: fieldsParameters([text('Oi'), { ...text('Oi'), number: 'grupo' }]),
+		parameters: fieldsParameters([
+			text('Oi'),
+			{ ...text('Oi'), messageOptions: { number: 'grupo' } },
+		]),
 		message: 'Item 0, message 2 of 2 (Text): "Recipient Override" "grupo" is not a phone number',
 		fix: /digits only/,
 	},

@@ -610,10 +610,14 @@ function fieldsEntryOfType(type: string, pick: ValuePicker): fc.Arbitrary<IDataO
 			),
 		};
 	}
-	return fc.record(
-		{ type: fc.constant(type), ...shape, number: pick(recipient) },
-		{ requiredKeys: ['type'] },
-	) as fc.Arbitrary<IDataObject>;
+	return fc
+		.record(
+			{ type: fc.constant(type), ...shape, number: pick(recipient) },
+			{ requiredKeys: ['type'] },
+		)
+		.map(({ number, ...entry }) =>
+			number === undefined ? entry : { ...entry, messageOptions: { number } },
+		) as fc.Arbitrary<IDataObject>;
 }
 
 const fieldsEntry = (pick: ValuePicker, clean: boolean): fc.Arbitrary<IDataObject> => {
@@ -724,8 +728,8 @@ describe('generated campaigns through the node', () => {
 						expect(messages).toHaveLength(entries.length);
 						messages.forEach((message, position) => {
 							const { entry, recipient: to } = entries[position];
-							const override =
-								entry.number === undefined || entry.number === '' ? to : entry.number;
+							const asked = (entry.messageOptions as IDataObject | undefined)?.number;
+							const override = asked === undefined || asked === '' ? to : asked;
 							expect(message.number).toBe(expectedNumber(override));
 							expect(message.type).toBe(entry.type ?? 'text');
 							// What Fields mode builds is valid uazapi JSON for JSON mode, unchanged.

@@ -172,7 +172,7 @@ function editorEntry(message: IDataObject): IDataObject {
 			entry[isUrl ? 'mediaUrl' : 'mediaBase64'] = value;
 		} else entry[names[key]] = value;
 	}
-	if (Object.keys(extra).length > 0) entry.extraFields = JSON.stringify(extra);
+	if (Object.keys(extra).length > 0) entry.messageOptions = { extraFields: JSON.stringify(extra) };
 	return entry;
 }
 

@@ -347,8 +347,9 @@ test(
 			await fill(card.locator(byTestId('fixed-collection-buttons')), 'label', 'Comprar');
 			await fill(card.locator(byTestId('fixed-collection-buttons')), 'id', 'buy-x');
 
-			// Options → Dry Run, then "Execute step".
-			await page.locator(byTestId('collection-parameter-add')).click();
+			// Options → Dry Run, then "Execute step". The node's Options come after every message's
+			// own Message Options, so theirs is the last "Add Option".
+			await page.locator(byTestId('collection-parameter-add')).last().click();
 			await page
 				.locator(byTestId('collection-parameter-option'))
 				.filter({ hasText: 'Dry Run' })

@@ -280,7 +280,11 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 	],
 	[
 		'a message can go to another recipient',
-		{ type: 'text', text: 'Aviso ao grupo', number: '120363012345678901@g.us' },
+		{
+			type: 'text',
+			text: 'Aviso ao grupo',
+			messageOptions: { number: '120363012345678901@g.us' },
+		},
 		{ number: '120363012345678901@g.us', type: 'text', text: 'Aviso ao grupo' },
 	],
 ];
@@ -328,7 +332,7 @@ describe('message editor fields', () => {
 		const unconditioned = messageEntryProperties
 			.filter((property) => !property.displayOptions?.show?.type)
 			.map((p) => p.name);
-		expect(unconditioned).toEqual(['type', 'number', 'extraFields']);
+		expect(unconditioned).toEqual(['type', 'messageOptions']);
 	});
 
 	/** The keys of a type's zod object, through refinements such as the location's 0/0 rule. */
@@ -355,7 +359,13 @@ describe('message editor fields', () => {
 						const types = property.displayOptions?.show?.type as string[] | undefined;
 						return types === undefined || types.includes(type);
 					})
-					.map((property) => property.displayName),
+					// A collection's options are fields too, e.g. Message Options › Extra Fields (JSON).
+					.flatMap((property) => [
+						property.displayName,
+						...(property.type === 'collection'
+							? (property.options as Array<{ displayName: string }>).map((o) => o.displayName)
+							: []),
+					]),
 			);
 			const missing: string[] = [];
 			for (const key of schemaKeys(definition.schema)) {

@@ -77,7 +77,7 @@ const NO_EXTRAS: IDataObject = {};
 
 /** The documented fields an editor entry passes through Extra Fields (JSON). */
 function readExtras(entry: IDataObject, definition: MessageTypeDefinition): IDataObject {
-	const value = entry.extraFields;
+	const value = messageOptionsOf(entry).extraFields;
 	if (value === undefined || value === '' || value === '{}') return NO_EXTRAS;
 	const extras = parseJsonField(value, EXTRA_FIELDS_LABEL, EXTRA_FIX);
 	if (typeof extras !== 'object' || extras === null || Array.isArray(extras)) {
@@ -124,31 +124,47 @@ const typeField: INodeProperties = {
 	description: "Changing the type clears this message's fields: n8n keeps only the fields it shows",
 };
 
-const extraFieldsField: INodeProperties = {
-	displayName: EXTRA_FIELDS_LABEL,
-	name: 'extraFields',
-	type: 'json',
-	default: '{}',
-	description: `Fields uazapi documents for its single-message endpoints, passed with this message as they are, e.g. {"track_source": "crm"}: ${SEND_EXTRA_FIELDS.join(', ')}. Whether campaigns honour them is not documented.`,
+/**
+ * What any message may also have, rarely needed: behind "Add Option" so that a long campaign stays
+ * readable. Its values are read from the entry's `messageOptions`.
+ */
+const messageOptionsField: INodeProperties = {
+	displayName: 'Message Options',
+	name: 'messageOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: EXTRA_FIELDS_LABEL,
+			name: 'extraFields',
+			type: 'json',
+			default: '{}',
+			description: `Fields uazapi documents for its single-message endpoints, passed with this message as they are, e.g. {"track_source": "crm"}: ${SEND_EXTRA_FIELDS.join(', ')}. Whether campaigns honour them is not documented.`,
+		},
+		{
+			displayName: 'Recipient Override',
+			name: 'number',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 120363012345678901@g.us',
+			description: "Send this message to another number or group instead of the item's recipient",
+		},
+	],
 };
 
-const recipientOverrideField: INodeProperties = {
-	displayName: 'Recipient Override',
-	name: 'number',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 120363012345678901@g.us',
-	description: "Send this message to another number or group instead of the item's recipient",
-};
+function messageOptionsOf(entry: IDataObject): IDataObject {
+	const options = entry.messageOptions;
+	return typeof options === 'object' && options !== null ? (options as IDataObject) : NO_EXTRAS;
+}
 
-/** The fields of one entry of the Messages list: type selector, each type's fields, override. */
+/** The fields of one entry of the Messages list: type selector, each type's fields, options. */
 export const messageEntryProperties: INodeProperties[] = [
 	typeField,
 	choicesInputProperty,
 	...new Set(MESSAGE_TYPES.flatMap((definition) => definition.properties)),
 	rawChoicesProperty,
-	recipientOverrideField,
-	extraFieldsField,
+	messageOptionsField,
 ];
 
 /** One entry of the Messages list (Fields mode) → a checked uazapi message. */
@@ -159,7 +175,7 @@ export async function buildMessage(
 	rules?: NumberRules,
 ): Promise<IDataObject> {
 	const definition = definitionOf(entry.type ?? 'text');
-	const override = entry.number === undefined || entry.number === '' ? undefined : entry.number;
+	const { number: override } = messageOptionsOf(entry);
 	const number =
 		override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override', rules);
 	const extras = readExtras(entry, definition);
