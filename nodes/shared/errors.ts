@@ -6,6 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { ENDPOINTS } from './contract';
 import { FieldProblem } from './problem';
 import { plural } from './text';
 import type { FailedRequest, UazapiRequest } from './transport';
@@ -86,8 +87,9 @@ function reachOutUntil(data: unknown): string | undefined {
 
 function explain(failed: FailedRequest, request: UazapiRequest, said: string | undefined) {
 	const quote = said ? ` uazapi said: "${said}".` : '';
+	// Only a campaign POST can have queued messages that a re-run would queue again.
 	const notSure =
-		request.method === 'POST'
+		request.endpoint === ENDPOINTS.senderAdvanced
 			? ' The request may still have reached uazapi: check the campaigns list before running the workflow again, because running it again can queue every message twice.'
 			: '';
 	if (
