@@ -114,6 +114,8 @@ describe('Check Numbers on WhatsApp', () => {
 		expect(result.error?.description).toMatch(
 			/^Nothing was sent: the numbers could not be checked/,
 		);
+		// Only the campaign POST can queue messages twice; a failed check cannot.
+		expect(result.error?.description).not.toContain('queue every message twice');
 		expect(posts()).toHaveLength(0);
 	});
 
