@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { FieldProblem, type BuildContext } from '../messages';
+import { base64Bytes, FieldProblem, type BuildContext } from '../messages';
 
 /**
  * Binary media are checked from their metadata and read only when their campaign is about to be
@@ -32,15 +32,10 @@ export function bodyBytesOfFile(binary: PendingBinary): number {
 	return base64Length(binary.size) - NOT_YET_READ.length;
 }
 
-function decodedLength(base64: string): number {
-	const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-	return Math.max(0, (base64.length / 4) * 3 - padding);
-}
-
 async function sizeOf(context: IExecuteFunctions, binary: IBinaryData): Promise<number> {
 	if (typeof binary.bytes === 'number') return binary.bytes;
 	// Without an id the content is kept in memory as base64 in `data`; otherwise it is stored.
-	if (!binary.id) return decodedLength(binary.data ?? '');
+	if (!binary.id) return base64Bytes(binary.data ?? '');
 	return (await context.helpers.getBinaryMetadata(binary.id)).fileSize;
 }
 

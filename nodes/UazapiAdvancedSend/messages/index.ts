@@ -26,6 +26,7 @@ import { text } from './text';
 export type { BinaryFile, BuildContext, MessageTypeDefinition } from './definition';
 export { FieldProblem, fieldPath } from '../../shared/problem';
 export { parseJsonField } from './read';
+export { base64Bytes } from './schema';
 export { normaliseRecipient, type NumberRules } from './recipient';
 
 /** Every message type of uazapi's sender, in the order the type selector lists them. */

@@ -11,7 +11,15 @@ import {
 } from './definition';
 import { FieldProblem } from '../../shared/problem';
 import { readField, withoutEmpty } from './read';
-import { isHttpUrl, messageSchema, optionalText, refine, says, urlOrBase64 } from './schema';
+import {
+	base64Bytes,
+	isHttpUrl,
+	messageSchema,
+	optionalText,
+	refine,
+	says,
+	urlOrBase64,
+} from './schema';
 import { z } from 'zod/v3';
 
 interface MediaKind {
@@ -171,13 +179,6 @@ const MEDIA_PROPERTIES = [
 
 function megabytes(bytes: number): string {
 	return (bytes / 1024 / 1024).toFixed(1);
-}
-
-/** What a base64 text decodes to, without decoding it: to check WhatsApp's size limits. */
-function base64Bytes(value: string): number {
-	const content = value.slice(value.indexOf(',') + 1).replace(/[\r\n]/g, '');
-	const padding = content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0;
-	return Math.floor((content.length * 3) / 4) - padding;
 }
 
 function sizeLimit(kind: MediaKind): number {

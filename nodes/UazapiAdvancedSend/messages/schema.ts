@@ -58,6 +58,13 @@ export function isBase64(value: string): boolean {
 	return value.length >= 4 && BASE64.test(value);
 }
 
+/** How many bytes base64 text (a data: URI prefix allowed) decodes to, without decoding it. */
+export function base64Bytes(value: string): number {
+	const content = value.slice(value.indexOf(',') + 1).replace(/[\r\n]/g, '');
+	const padding = content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0;
+	return Math.floor((content.length * 3) / 4) - padding;
+}
+
 /** A file reference: uazapi takes a public URL or base64 content wherever media goes. */
 export function urlOrBase64(fix: string) {
 	const file = refine(z.string(textType), (value) => value.trim() !== '', says('is empty', fix));
