@@ -9,7 +9,7 @@ import {
 import { ENDPOINTS } from './contract';
 import { FieldProblem } from './problem';
 import { plural } from './text';
-import type { FailedRequest, UazapiRequest } from './transport';
+import type { FailedRequest, SentRequest } from './transport';
 
 /**
  * The n8n form of every problem: a FieldProblem from the pure model (problem.ts) becomes a
@@ -85,7 +85,7 @@ function reachOutUntil(data: unknown): string | undefined {
 	return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
 }
 
-function explain(failed: FailedRequest, request: UazapiRequest, said: string | undefined) {
+function explain(failed: FailedRequest, request: SentRequest, said: string | undefined) {
 	const quote = said ? ` uazapi said: "${said}".` : '';
 	// Only a campaign POST can have queued messages that a re-run would queue again.
 	const notSure =
@@ -177,7 +177,7 @@ function explain(failed: FailedRequest, request: UazapiRequest, said: string | u
 export function apiError(
 	node: INode,
 	failed: FailedRequest,
-	request: UazapiRequest,
+	request: SentRequest,
 	said: string | undefined,
 ): NodeApiError {
 	const { message, description } = explain(failed, request, said);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CAMPAIGN_DONE_STATUSES, DEFAULT_TIMEOUT_SECONDS, ENDPOINTS } from './contract';
+import { CAMPAIGN_DONE_STATUSES, ENDPOINTS } from './contract';
 import { uazapiRequest } from './transport';
 
 /**
@@ -77,7 +77,6 @@ export async function listFolders(
 		endpoint: ENDPOINTS.listFolders,
 		qs: status ? { status } : undefined,
 		itemIndex,
-		timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
 	});
 	const folders = Array.isArray(answer) ? answer : ((answer as IDataObject | null)?.folders ?? []);
 	return (folders as IDataObject[]).filter(

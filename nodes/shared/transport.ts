@@ -6,7 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './contract';
+import { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_SECONDS } from './contract';
 import { apiError } from './errors';
 
 /**
@@ -21,8 +21,12 @@ export interface UazapiRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	itemIndex: number;
-	timeoutSeconds: number;
+	/** How long to wait for the answer; DEFAULT_TIMEOUT_SECONDS unless a caller needs its own. */
+	timeoutSeconds?: number;
 }
+
+/** A request as sent: its timeout is settled. */
+export type SentRequest = UazapiRequest & { timeoutSeconds: number };
 
 interface UazapiCredentials {
 	serverUrl: string;
@@ -42,8 +46,12 @@ export function serverOrigin(serverUrl: string): string {
 
 export async function uazapiRequest<T = IDataObject>(
 	this: IExecuteFunctions,
-	request: UazapiRequest,
+	asked: UazapiRequest,
 ): Promise<T> {
+	const request: SentRequest = {
+		...asked,
+		timeoutSeconds: asked.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+	};
 	const credentials = await this.getCredentials<UazapiCredentials>(
 		CREDENTIAL_TYPE,
 		request.itemIndex,
@@ -125,7 +133,7 @@ function uazapiText(data: unknown): string | undefined {
 function toUazapiError(
 	context: IExecuteFunctions,
 	error: JsonObject,
-	request: UazapiRequest,
+	request: SentRequest,
 	token: string,
 ): NodeApiError {
 	const failed = failedRequest(error);

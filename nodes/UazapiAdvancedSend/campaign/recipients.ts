@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CHECK_NUMBERS_BATCH, DEFAULT_TIMEOUT_SECONDS, ENDPOINTS } from '../../shared/contract';
+import { CHECK_NUMBERS_BATCH, ENDPOINTS } from '../../shared/contract';
 import { describeValue } from '../../shared/text';
 import { uazapiRequest } from '../../shared/transport';
 import { FieldProblem, normaliseRecipient, type NumberRules } from '../messages';
@@ -145,7 +145,6 @@ export async function checkOnWhatsApp(
 			endpoint: ENDPOINTS.checkNumbers,
 			body: { numbers: batch },
 			itemIndex,
-			timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
 		});
 		for (const entry of Array.isArray(answer) ? (answer as IDataObject[]) : []) {
 			const query = phoneOf(String(entry?.query ?? '').replace(/^\+/, ''));

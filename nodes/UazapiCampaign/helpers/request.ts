@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/contract';
 import { uazapiRequest } from '../../shared/transport';
 
 export async function request<T = unknown>(
@@ -14,7 +13,6 @@ export async function request<T = unknown>(
 		method,
 		endpoint,
 		itemIndex,
-		timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
 		...options,
 	})) as T;
 }
