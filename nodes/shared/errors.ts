@@ -190,7 +190,7 @@ export function apiError(
 }
 
 /** At most this many problems are reported at once: enough to fix a list, short enough to read. */
-export const MAX_REPORTED_PROBLEMS = 20;
+const MAX_REPORTED_PROBLEMS = 20;
 
 /**
  * Several input problems as one error, so one run shows what to fix: the first problem leads the

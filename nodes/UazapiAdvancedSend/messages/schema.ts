@@ -93,7 +93,7 @@ export function choiceList(fix: string) {
 const optionalString = z.string(textType).optional();
 
 /** The documented /send/* fields a message may carry deliberately (see SEND_EXTRA_FIELDS). */
-export const extraFieldsShape: Record<(typeof SEND_EXTRA_FIELDS)[number], z.ZodTypeAny> = {
+const extraFieldsShape: Record<(typeof SEND_EXTRA_FIELDS)[number], z.ZodTypeAny> = {
 	delay: z
 		.number({ invalid_type_error: says('must be a number', 'Give milliseconds, e.g. 3000.') })
 		.int(says('must be a whole number', 'Give milliseconds, e.g. 3000.'))
