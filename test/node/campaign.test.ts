@@ -120,6 +120,8 @@ describe('uazapi Campaign node', () => {
 			method: 'GET',
 			url: '/sender/listfolders',
 			qs: { status: 'Active' },
+			// The transport's default: a silent server must not hang the execution for 300 s.
+			timeout: 60_000,
 		});
 		expect(items.map((item) => item.json.folder_id)).toEqual(['a']);
 	});
@@ -167,6 +169,7 @@ describe('uazapi Campaign node', () => {
 			method: 'POST',
 			url: '/sender/edit',
 			body: { folder_id: 'r1', action },
+			timeout: 60_000,
 		});
 		expect(item.json).toEqual(output);
 	});
