@@ -183,32 +183,38 @@ export async function createUserFolder(n8n) {
 	return folder;
 }
 
-/** Runs one n8n CLI command against the user folder (the server must not be running). */
-export function n8nCli(n8n, userFolder, args, options = {}) {
+/**
+ * Runs one n8n CLI command against the user folder (the server must not be running, unless the
+ * database is Postgres). `env` adds n8n settings, e.g. the database's.
+ */
+export function n8nCli(n8n, userFolder, args, { env, ...options } = {}) {
 	return freePort().then(async (http) =>
 		run(n8n.bin, args, {
-			env: n8nEnv(n8n, userFolder, { http, broker: await freePort() }),
+			env: n8nEnv(n8n, userFolder, { http, broker: await freePort() }, env),
 			...options,
 		}),
 	);
 }
 
-export async function importCredentials(n8n, userFolder, credentials) {
+export async function importCredentials(n8n, userFolder, credentials, env) {
 	const file = join(userFolder, 'credentials-import.json');
 	writeFileSync(file, JSON.stringify(credentials));
-	await n8nCli(n8n, userFolder, ['import:credentials', `--input=${file}`]);
+	await n8nCli(n8n, userFolder, ['import:credentials', `--input=${file}`], { env });
 }
 
 /** Imports workflow files in one CLI run. Webhook workflows still need activateWorkflow(). */
-export async function importWorkflows(n8n, userFolder, files) {
+export async function importWorkflows(n8n, userFolder, files, env) {
 	const folder = mkdtempSync(join(tmpdir(), 'uazapi-workflows-'));
 	for (const file of files) cpSync(file, join(folder, basename(file)));
-	await n8nCli(n8n, userFolder, ['import:workflow', '--separate', `--input=${folder}`]);
+	await n8nCli(n8n, userFolder, ['import:workflow', '--separate', `--input=${folder}`], { env });
 	rmSync(folder, { recursive: true, force: true });
 }
 
-/** Publishes (activates) a workflow through the REST API, so its webhook URLs answer. */
-export async function activateWorkflow(url, cookie, workflowId) {
+/**
+ * Publishes (activates) a workflow through the REST API, so its webhook URLs answer; waits until
+ * they answer at `webhookUrl` (in queue mode the webhook processor's).
+ */
+export async function activateWorkflow(url, cookie, workflowId, webhookUrl = url) {
 	const { json } = await restGet(url, `/workflows/${workflowId}`, cookie);
 	const headers = { cookie, 'content-type': 'application/json' };
 	const { versionId } = json.data;
@@ -231,7 +237,7 @@ export async function activateWorkflow(url, cookie, workflowId) {
 	for (const node of json.data.nodes.filter(
 		(candidate) => candidate.type === 'n8n-nodes-base.webhook',
 	)) {
-		await waitForWebhook(url, node.parameters.path, node.parameters.httpMethod ?? 'GET');
+		await waitForWebhook(webhookUrl, node.parameters.path, node.parameters.httpMethod ?? 'GET');
 	}
 }
 
@@ -263,12 +269,23 @@ export async function prepareUserFolder(n8n, { credentials, workflows }) {
 	return userFolder;
 }
 
-/** Starts `n8n start` in its own process group; resolves once /healthz/readiness answers 200. */
-export async function startN8n(n8n, userFolder, { preferredPort = 0, env: extraEnv = {} } = {}) {
+/**
+ * Starts `n8n start` (or `command`: `webhook`, `worker`) in its own process group; resolves once
+ * /healthz/readiness answers 200. A worker answers it on its health port, which takes `ports.http`.
+ */
+export async function startN8n(
+	n8n,
+	userFolder,
+	{ preferredPort = 0, env: extraEnv = {}, command = 'start' } = {},
+) {
 	const ports = { http: await freePort(preferredPort), broker: await freePort() };
 	const url = `http://127.0.0.1:${ports.http}`;
-	const child = spawn(n8n.bin, ['start'], {
-		env: n8nEnv(n8n, userFolder, ports, extraEnv),
+	const workerHealth =
+		command === 'worker'
+			? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(ports.http) }
+			: {};
+	const child = spawn(n8n.bin, [command], {
+		env: n8nEnv(n8n, userFolder, ports, { ...workerHealth, ...extraEnv }),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -282,7 +299,7 @@ export async function startN8n(n8n, userFolder, { preferredPort = 0, env: extraE
 		try {
 			// n8n 1.x reports ready before its REST routes are mounted: wait for both.
 			const ready = await fetch(`${url}/healthz/readiness`);
-			if (ready.ok && (await fetch(`${url}/rest/settings`)).ok) break;
+			if (ready.ok && (command !== 'start' || (await fetch(`${url}/rest/settings`)).ok)) break;
 		} catch {
 			// not listening yet
 		}
@@ -291,6 +308,7 @@ export async function startN8n(n8n, userFolder, { preferredPort = 0, env: extraE
 	return {
 		url,
 		ports,
+		pid: child.pid,
 		startSeconds: (Date.now() - started) / 1000,
 		output: () => output,
 		async stop() {
