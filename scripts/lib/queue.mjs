@@ -235,10 +235,12 @@ export function queueEnv(redis, postgres) {
 		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 		// Production webhooks only through the webhook processor, as in a scaled setup.
 		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-		// A killed worker's job counts as stalled after 6 s instead of n8n's 60 s (Bull's lock).
-		QUEUE_WORKER_LOCK_DURATION: '6000',
-		QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
-		QUEUE_WORKER_STALLED_INTERVAL: '3000',
+		// A killed worker's job counts as stalled after 20 s instead of n8n's 60 s (Bull's lock).
+		// Not shorter: a worker too busy to renew its lock in time has its job failed while it
+		// still runs it (6 s failed jobs of the burst on a loaded machine).
+		QUEUE_WORKER_LOCK_DURATION: '20000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+		QUEUE_WORKER_STALLED_INTERVAL: '5000',
 		// "Worker started execution N" is logged at info: it tells which worker ran what.
 		N8N_LOG_LEVEL: 'info',
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',

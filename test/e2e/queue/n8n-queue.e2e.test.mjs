@@ -155,6 +155,14 @@ async function waitUntil(what, check, timeoutMs = 60_000) {
 	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 }
 
+/** The executions that did not succeed, with the first error message n8n stored for each. */
+async function failedExecutions() {
+	const rows = await postgres.query(
+		`select e.id, e.status, substring(d.data from '"message":"([^"]*)') from execution_entity e join execution_data d on d."executionId" = e.id where e.status <> 'success'`,
+	);
+	return JSON.stringify(rows);
+}
+
 async function startWorker(name, folder) {
 	const worker = await startQueueProcess(n8n, folder, 'worker', env);
 	return { ...worker, name };
@@ -241,6 +249,8 @@ test(`${CALLS} concurrent CRM calls of ${CONTACTS_PER_CALL} contacts become ${CA
 	);
 	timings[`${CALLS} x ${CONTACTS_PER_CALL} contacts burst`] = seconds(started);
 
+	const failed = answers.filter((answer) => answer.status !== 200);
+	assert.deepEqual(failed, [], `failed calls; their executions: ${await failedExecutions()}`);
 	const allPosts = imitation.requests.filter((request) => request.path === '/sender/advanced');
 	assert.equal(allPosts.length, CALLS);
 	const postedBy = {};
@@ -331,9 +341,11 @@ async function killWorkerMidCampaign(path, callId) {
 	await new Promise((wait) => setTimeout(wait, 15_000));
 	outcome.postsBeforeRetry = postsOf(callId).length;
 	outcome.ranOnAfterKill = workersThatRan(executionId).filter((name) => name !== killedName);
-	[[outcome.executionStatus]] = await postgres.query(
-		`select status from execution_entity where id = ${Number(executionId)}`,
+	const [[status, stoppedAt]] = await postgres.query(
+		`select status, extract(epoch from "stoppedAt") * 1000 from execution_entity where id = ${Number(executionId)}`,
 	);
+	outcome.executionStatus = status;
+	outcome.executionStoppedAfterKill = Number(((Number(stoppedAt) - killedAt) / 1000).toFixed(1));
 	// n8n 2.x lets a stalled job fail instead of retrying it (MaxStalledCountError).
 	[[outcome.stalledError]] = await postgres.query(
 		`select position('failed to be processed too many times' in data) > 0 from execution_data where "executionId" = ${Number(executionId)}`,
