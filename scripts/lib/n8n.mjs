@@ -235,6 +235,32 @@ export async function activateWorkflow(url, cookie, workflowId) {
 	}
 }
 
+/**
+ * Unpublishes (deactivates) a workflow through the REST API; n8n removes its webhooks, so a
+ * trigger node deletes what it registered.
+ */
+export async function deactivateWorkflow(url, cookie, workflowId) {
+	const headers = { cookie, 'content-type': 'application/json' };
+	let response = await fetch(`${url}/rest/workflows/${workflowId}/deactivate`, {
+		method: 'POST',
+		headers,
+		body: '{}',
+	});
+	if (response.status === 404) {
+		// n8n 1.x: the "active" flag again.
+		const { json } = await restGet(url, `/workflows/${workflowId}`, cookie);
+		response = await fetch(`${url}/rest/workflows/${workflowId}`, {
+			method: 'PATCH',
+			headers,
+			body: JSON.stringify({ active: false, versionId: json.data.versionId }),
+		});
+	}
+	if (!response.ok)
+		throw new Error(
+			`deactivating ${workflowId} failed: ${response.status} ${await response.text()}`,
+		);
+}
+
 /** Waits until n8n answers for a webhook path (a GET on a POST webhook says "Did you mean ..."). */
 async function waitForWebhook(url, path, method) {
 	const started = Date.now();
