@@ -29,7 +29,9 @@ const normalised = require('../fixtures/uazapi-webhooks/normalised.json');
 // The fixtures carry this instance token: the credential must hold the same.
 const TOKEN = 'fixture-token';
 const EVENTS_WORKFLOW = 'e2eTriggerEvents';
-const EXAMPLE_WORKFLOW = 'uazapiCampaignReplies';
+// At most 16 characters, as n8n itself makes them: n8n 1.x silently keeps no static data (where
+// the trigger remembers its webhook) for a workflow with a longer id.
+const EXAMPLE_WORKFLOW = 'uazapiReplies';
 const USERS_WEBHOOK = {
 	url: 'https://chatwoot.example.com/webhooks/uazapi',
 	enabled: true,
