@@ -369,3 +369,38 @@ export async function restPost(url, path, cookie, body) {
 	if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${text}`);
 	return { text, json: JSON.parse(text) };
 }
+
+/**
+ * The stored executions of a workflow, newest first: each one's REST answer as text and its run
+ * data as stored, "flatted" (a JSON array in which objects and strings refer to entries by index).
+ */
+export async function workflowExecutions(url, cookie, workflowId) {
+	const { json } = await restGet(
+		url,
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		cookie,
+	);
+	const list = json.data.results ?? json.data;
+	return Promise.all(
+		list.map(async (execution) => {
+			const { text, json: detail } = await restGet(url, `/executions/${execution.id}`, cookie);
+			return { text, flatted: JSON.parse(detail.data.data) };
+		}),
+	);
+}
+
+/** The object a flatted array stands for. */
+export function unflatten(table) {
+	const done = new Map();
+	const resolve = (index) => {
+		if (done.has(index)) return done.get(index);
+		const entry = table[index];
+		if (typeof entry !== 'object' || entry === null) return entry;
+		const copy = Array.isArray(entry) ? [] : {};
+		done.set(index, copy);
+		for (const [key, value] of Object.entries(entry))
+			copy[key] = typeof value === 'string' ? resolve(Number(value)) : value;
+		return copy;
+	};
+	return resolve(0);
+}

@@ -16,9 +16,10 @@ import {
 	ensureN8n,
 	prepareUserFolder,
 	REPO_ROOT,
-	restGet,
 	setupOwner,
 	startN8n,
+	unflatten,
+	workflowExecutions,
 } from '../../scripts/lib/n8n.mjs';
 
 const require = createRequire(import.meta.url);
@@ -78,39 +79,13 @@ async function waitFor(what, check, timeoutMs = 30_000) {
 	}
 }
 
-/** n8n stores run data "flatted": a JSON array in which objects and strings refer to entries by index. */
-function unflatten(text) {
-	const table = JSON.parse(text);
-	const done = new Map();
-	const resolve = (index) => {
-		if (done.has(index)) return done.get(index);
-		const entry = table[index];
-		if (typeof entry !== 'object' || entry === null) return entry;
-		const copy = Array.isArray(entry) ? [] : {};
-		done.set(index, copy);
-		for (const [key, value] of Object.entries(entry))
-			copy[key] = typeof value === 'string' ? resolve(Number(value)) : value;
-		return copy;
-	};
-	return resolve(0);
-}
-
 /** The executions of a workflow: each one's stored text and the trigger's output items. */
 async function executionsOf(workflowId) {
-	const { json } = await restGet(
-		server.url,
-		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
-		session.cookie,
-	);
-	const list = json.data.results ?? json.data;
-	return Promise.all(
-		list.map(async ({ id }) => {
-			const { text, json: detail } = await restGet(server.url, `/executions/${id}`, session.cookie);
-			const runData = unflatten(detail.data.data).resultData.runData;
-			const items = runData['uazapi Trigger']?.[0]?.data?.main?.[0] ?? [];
-			return { text, runData, items: items.map((item) => item.json) };
-		}),
-	);
+	const executions = await workflowExecutions(server.url, session.cookie, workflowId);
+	return executions.map(({ text, flatted }) => {
+		const items = unflatten(flatted).resultData.runData['uazapi Trigger']?.[0]?.data?.main?.[0];
+		return { text, items: (items ?? []).map((item) => item.json) };
+	});
 }
 
 /** The webhook uazapi holds for a workflow's trigger, found by the node's webhook id. */
