@@ -261,6 +261,24 @@ export async function deactivateWorkflow(url, cookie, workflowId) {
 		);
 }
 
+/**
+ * What the editor's "Listen for test event" does: n8n registers the trigger's test webhook
+ * (/webhook-test/...) and runs the workflow on the first call to it. n8n 1.x wants the
+ * workflow in the request, 2.x reads the saved one.
+ */
+export async function listenForTestEvent(url, cookie, workflowId, triggerName) {
+	const triggerToStartFrom = { name: triggerName };
+	const body = N8N_VERSION.startsWith('1.')
+		? {
+				workflowData: (await restGet(url, `/workflows/${workflowId}`, cookie)).json.data,
+				triggerToStartFrom,
+			}
+		: { triggerToStartFrom };
+	const { json } = await restPost(url, `/workflows/${workflowId}/run`, cookie, body);
+	if (json.data?.waitingForWebhook !== true)
+		throw new Error(`n8n did not wait for a test event: ${JSON.stringify(json)}`);
+}
+
 /** Waits until n8n answers for a webhook path (a GET on a POST webhook says "Did you mean ..."). */
 async function waitForWebhook(url, path, method) {
 	const started = Date.now();

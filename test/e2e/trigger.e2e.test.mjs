@@ -14,6 +14,7 @@ import {
 	activateWorkflow,
 	deactivateWorkflow,
 	ensureN8n,
+	listenForTestEvent,
 	prepareUserFolder,
 	REPO_ROOT,
 	setupOwner,
@@ -247,6 +248,42 @@ test('calls without the secret or with another token are refused and start nothi
 		return found.length > before && found;
 	});
 	assert.equal(after.length, before + 1);
+});
+
+test('Listen for test event: the test URL gets a webhook of its own, one delivery runs the workflow, then it is deleted', async () => {
+	const production = structuredClone(imitation.state.webhooks);
+	const before = (await executionsOf(EVENTS_WORKFLOW)).length;
+	await listenForTestEvent(server.url, session.cookie, EVENTS_WORKFLOW, 'uazapi Trigger');
+	const listening = await waitFor('the test webhook', () =>
+		imitation.state.webhooks.find((webhook) => webhook.url.includes('/webhook-test/')),
+	);
+	assert.match(
+		listening.url,
+		new RegExp(
+			`^${server.url}/webhook-test/2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa/webhook\\?secret=[0-9a-f]{48}$`,
+		),
+	);
+	assert.deepEqual(listening.events, ['connection', 'messages', 'messages_update', 'sender']);
+	const productionUrl = registeredFor('2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa').url;
+	assert.notEqual(new URL(listening.url).search, new URL(productionUrl).search);
+	// A forged call is refused and does not use up the test listener.
+	assert.equal((await deliver(listening.url.split('?')[0], fixture('poll-vote.json'))).status, 403);
+	assert.equal((await deliver(listening.url, fixture('poll-vote.json'))).status, 200);
+	await waitFor(
+		'the test webhook deleted',
+		() => imitation.state.webhooks.length === production.length,
+	);
+	assert.deepEqual(imitation.state.webhooks, production);
+	const executions = await waitFor('the test execution', async () => {
+		const found = await executionsOf(EVENTS_WORKFLOW);
+		return found.length > before && found;
+	});
+	assert.equal(executions.length, before + 1);
+	const expected = {
+		...normalised['poll-vote.json'],
+		raw: withoutToken(fixture('poll-vote.json')),
+	};
+	assert.ok(executions.some(({ items }) => items.length === 1 && isDeepEqual(items[0], expected)));
 });
 
 test('the example sends a button reply to the CRM or to the opt-out list by its reply ID', async () => {
