@@ -16,6 +16,7 @@ export const ENDPOINTS = {
 	clearDone: '/sender/cleardone',
 	clearAll: '/sender/clearall',
 	checkNumbers: '/chat/check',
+	webhook: '/webhook',
 } as const;
 
 /**

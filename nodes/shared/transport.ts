@@ -2,6 +2,7 @@ import {
 	NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type IHttpRequestMethods,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -14,6 +15,9 @@ import { apiError } from './errors';
  * credential (which adds the `token` header); failures become NodeApiErrors built from a clean
  * object, so the request configuration, and with it the token, never reaches an error or a log.
  */
+
+/** A node run, or a trigger's webhook registration (which has no input items: itemIndex 0). */
+export type UazapiContext = IExecuteFunctions | IHookFunctions;
 
 export interface UazapiRequest {
 	method: IHttpRequestMethods;
@@ -45,7 +49,7 @@ export function serverOrigin(serverUrl: string): string {
 }
 
 export async function uazapiRequest<T = IDataObject>(
-	this: IExecuteFunctions,
+	this: UazapiContext,
 	asked: UazapiRequest,
 ): Promise<T> {
 	const request: SentRequest = {
@@ -131,7 +135,7 @@ function uazapiText(data: unknown): string | undefined {
 }
 
 function toUazapiError(
-	context: IExecuteFunctions,
+	context: UazapiContext,
 	error: JsonObject,
 	request: SentRequest,
 	token: string,

@@ -241,6 +241,50 @@ export async function activateWorkflow(url, cookie, workflowId, webhookUrl = url
 	}
 }
 
+/**
+ * Unpublishes (deactivates) a workflow through the REST API; n8n removes its webhooks, so a
+ * trigger node deletes what it registered.
+ */
+export async function deactivateWorkflow(url, cookie, workflowId) {
+	const headers = { cookie, 'content-type': 'application/json' };
+	let response = await fetch(`${url}/rest/workflows/${workflowId}/deactivate`, {
+		method: 'POST',
+		headers,
+		body: '{}',
+	});
+	if (response.status === 404) {
+		// n8n 1.x: the "active" flag again.
+		const { json } = await restGet(url, `/workflows/${workflowId}`, cookie);
+		response = await fetch(`${url}/rest/workflows/${workflowId}`, {
+			method: 'PATCH',
+			headers,
+			body: JSON.stringify({ active: false, versionId: json.data.versionId }),
+		});
+	}
+	if (!response.ok)
+		throw new Error(
+			`deactivating ${workflowId} failed: ${response.status} ${await response.text()}`,
+		);
+}
+
+/**
+ * What the editor's "Listen for test event" does: n8n registers the trigger's test webhook
+ * (/webhook-test/...) and runs the workflow on the first call to it. n8n 1.x wants the
+ * workflow in the request, 2.x reads the saved one.
+ */
+export async function listenForTestEvent(url, cookie, workflowId, triggerName) {
+	const triggerToStartFrom = { name: triggerName };
+	const body = N8N_VERSION.startsWith('1.')
+		? {
+				workflowData: (await restGet(url, `/workflows/${workflowId}`, cookie)).json.data,
+				triggerToStartFrom,
+			}
+		: { triggerToStartFrom };
+	const { json } = await restPost(url, `/workflows/${workflowId}/run`, cookie, body);
+	if (json.data?.waitingForWebhook !== true)
+		throw new Error(`n8n did not wait for a test event: ${JSON.stringify(json)}`);
+}
+
 /** Waits until n8n answers for a webhook path (a GET on a POST webhook says "Did you mean ..."). */
 async function waitForWebhook(url, path, method) {
 	const started = Date.now();
@@ -360,4 +404,39 @@ export async function restPost(url, path, cookie, body) {
 	const text = await response.text();
 	if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${text}`);
 	return { text, json: JSON.parse(text) };
+}
+
+/**
+ * The stored executions of a workflow, newest first: each one's REST answer as text and its run
+ * data as stored, "flatted" (a JSON array in which objects and strings refer to entries by index).
+ */
+export async function workflowExecutions(url, cookie, workflowId) {
+	const { json } = await restGet(
+		url,
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		cookie,
+	);
+	const list = json.data.results ?? json.data;
+	return Promise.all(
+		list.map(async (execution) => {
+			const { text, json: detail } = await restGet(url, `/executions/${execution.id}`, cookie);
+			return { text, flatted: JSON.parse(detail.data.data) };
+		}),
+	);
+}
+
+/** The object a flatted array stands for. */
+export function unflatten(table) {
+	const done = new Map();
+	const resolve = (index) => {
+		if (done.has(index)) return done.get(index);
+		const entry = table[index];
+		if (typeof entry !== 'object' || entry === null) return entry;
+		const copy = Array.isArray(entry) ? [] : {};
+		done.set(index, copy);
+		for (const [key, value] of Object.entries(entry))
+			copy[key] = typeof value === 'string' ? resolve(Number(value)) : value;
+		return copy;
+	};
+	return resolve(0);
 }

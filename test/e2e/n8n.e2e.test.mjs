@@ -16,10 +16,10 @@ import {
 	n8nCli,
 	prepareUserFolder,
 	REPO_ROOT,
-	restGet,
 	restPost,
 	setupOwner,
 	startN8n,
+	workflowExecutions,
 } from '../../scripts/lib/n8n.mjs';
 
 const require = createRequire(import.meta.url);
@@ -60,24 +60,12 @@ const campaignPosts = () =>
 
 /** The executions of a workflow: the raw REST answer, and the strings stored in its run data. */
 async function executionsOf(workflowId) {
-	const { json } = await restGet(
-		server.url,
-		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
-		session.cookie,
-	);
-	const list = json.data.results ?? json.data;
-	return Promise.all(
-		list.map(async (execution) => {
-			const { text, json: detail } = await restGet(
-				server.url,
-				`/executions/${execution.id}`,
-				session.cookie,
-			);
-			// n8n stores run data "flatted": a JSON array in which every string is one element.
-			const strings = JSON.parse(detail.data.data).filter((value) => typeof value === 'string');
-			return { text, strings };
-		}),
-	);
+	const executions = await workflowExecutions(server.url, session.cookie, workflowId);
+	// In n8n's stored run data every string is one element of the array.
+	return executions.map(({ text, flatted }) => ({
+		text,
+		strings: flatted.filter((value) => typeof value === 'string'),
+	}));
 }
 
 before(

@@ -23,6 +23,7 @@ import {
 import { UazapiSenderApi } from '../../credentials/UazapiSenderApi.credentials';
 import { UazapiAdvancedSend } from '../../nodes/UazapiAdvancedSend/UazapiAdvancedSend.node';
 import { UazapiCampaign } from '../../nodes/UazapiCampaign/UazapiCampaign.node';
+import { UazapiTrigger } from '../../nodes/UazapiTrigger/UazapiTrigger.node';
 
 /**
  * Runs real workflows through n8n-core's WorkflowExecute: real parameter and expression
@@ -34,6 +35,7 @@ export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 export const ITEMS_SOURCE = 'test.itemsSource';
 export const ADVANCED_SEND = 'n8n-nodes-uazapi-sender.uazapiAdvancedSend';
 export const CAMPAIGN = 'n8n-nodes-uazapi-sender.uazapiCampaign';
+export const TRIGGER = 'n8n-nodes-uazapi-sender.uazapiTrigger';
 
 /** Stands in for n8n's Manual Trigger: one empty item. */
 class ManualTrigger implements INodeType {
@@ -79,9 +81,10 @@ const nodeTypes: Record<string, INodeType> = {
 	[ITEMS_SOURCE]: new ItemsSource(),
 	[ADVANCED_SEND]: new UazapiAdvancedSend(),
 	[CAMPAIGN]: new UazapiCampaign(),
+	[TRIGGER]: new UazapiTrigger(),
 };
 
-const testNodeTypes: INodeTypes = {
+export const testNodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypes[type],
 	getByNameAndVersion: (type) => nodeTypes[type],
 	getKnownTypes: () => ({}),
@@ -162,6 +165,33 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/**
+ * What n8n-core needs around a node: the credential store and n8n's URLs on 127.0.0.1; `extra`
+ * adds the execution hooks, or the HTTP request and response of a webhook call.
+ */
+export function engineAdditionalData(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	extra: IDataObject = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		logAiEvent: () => {},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface EngineRun {
 	run: IRun;
 	/** Output items of a node, first output, first run. */
@@ -200,23 +230,7 @@ export async function runWorkflow(
 		activeVersionId: null,
 	} as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks(mode, 'engine-test-execution', base);
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(credentials),
-		hooks,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: 'http://127.0.0.1/form',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1/form-test',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		mcpBaseUrl: 'http://127.0.0.1/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		logAiEvent: () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = engineAdditionalData(credentials, { hooks });
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],

@@ -29,7 +29,56 @@ function createState() {
 		// /chat/check: numbers WhatsApp does not know, and numbers it knows in another form.
 		notOnWhatsApp: new Set(),
 		knownAs: new Map(),
+		// The instance's webhooks, as GET /webhook lists them.
+		webhooks: [],
+		nextWebhookId: 1,
 	};
+}
+
+/** A webhook as uazapi keeps it: every field of the OpenAPI's Webhook schema, with its defaults. */
+function webhookFrom(body, id) {
+	return {
+		id,
+		enabled: body.enabled === true,
+		url: body.url,
+		events: Array.isArray(body.events) ? body.events : [],
+		excludeMessages: Array.isArray(body.excludeMessages) ? body.excludeMessages : [],
+		addUrlEvents: body.addUrlEvents === true,
+		addUrlTypesMessages: body.addUrlTypesMessages === true,
+	};
+}
+
+/**
+ * POST /webhook as the OpenAPI describes it: without an action ("simple mode") the instance's
+ * first webhook is created or overwritten; `add` creates one more with a new id; `update`
+ * replaces every field of the webhook with that id; `delete` removes it. Answers with the list.
+ */
+function changeWebhooks(state, body) {
+	const { webhooks } = state;
+	const index = webhooks.findIndex((webhook) => webhook.id === body.id);
+	switch (body.action) {
+		case undefined: {
+			if (!body.url) return { status: 400, body: { error: 'url is required' } };
+			const id = webhooks[0]?.id ?? `wh_${String(state.nextWebhookId++).padStart(10, '0')}`;
+			webhooks.splice(0, 1, webhookFrom(body, id));
+			break;
+		}
+		case 'add':
+			if (!body.url) return { status: 400, body: { error: 'url is required' } };
+			webhooks.push(webhookFrom(body, `wh_${String(state.nextWebhookId++).padStart(10, '0')}`));
+			break;
+		case 'update':
+			if (index === -1) return { status: 400, body: { error: 'Webhook not found' } };
+			webhooks[index] = webhookFrom(body, body.id);
+			break;
+		case 'delete':
+			if (index === -1) return { status: 400, body: { error: 'Webhook not found' } };
+			webhooks.splice(index, 1);
+			break;
+		default:
+			return { status: 400, body: { error: 'Invalid action' } };
+	}
+	return { status: 200, body: webhooks };
 }
 
 function folderView(folder) {
@@ -184,6 +233,10 @@ function defaultReply(request, server) {
 			}
 			return { status: 400, body: { error: 'invalid action' } };
 		}
+		case 'GET /webhook':
+			return { status: 200, body: state.webhooks };
+		case 'POST /webhook':
+			return changeWebhooks(state, body);
 		case 'POST /sender/cleardone':
 			return { status: 200, body: { status: 'cleanup started' } };
 		case 'DELETE /sender/clearall': {
@@ -281,6 +334,7 @@ async function startUazapiServer(options = {}) {
 			server.state.instanceStatus = 'connected';
 			server.state.notOnWhatsApp.clear();
 			server.state.knownAs.clear();
+			server.state.webhooks.length = 0;
 			server.respond = undefined;
 			server.beforeListFolders = undefined;
 		},

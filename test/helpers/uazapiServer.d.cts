@@ -46,6 +46,16 @@ export interface ImitatedFolder {
 	messages: ImitatedMessage[];
 }
 
+export interface ImitatedWebhook {
+	id: string;
+	enabled: boolean;
+	url: string;
+	events: string[];
+	excludeMessages: string[];
+	addUrlEvents: boolean;
+	addUrlTypesMessages: boolean;
+}
+
 export interface UazapiServer {
 	url: string;
 	token: string;
@@ -57,6 +67,8 @@ export interface UazapiServer {
 		notOnWhatsApp: Set<string>;
 		/** Numbers /chat/check answers with another JID, e.g. without the 9th digit. */
 		knownAs: Map<string, string>;
+		/** The instance's webhooks (GET/POST /webhook). */
+		webhooks: ImitatedWebhook[];
 	};
 	progress(folder: ImitatedFolder, count: number, outcome?: 'Sent' | 'Failed'): void;
 	setResponder(respond: ((request: RecordedRequest) => Reply | undefined) | undefined): void;

@@ -1,0 +1,333 @@
+// End-to-end: the uazapi Trigger in a real n8n (2.41.1, or 1.123.81 with `npm run test:e2e:n8n1`)
+// against the uazapi imitation: activation registers the trigger's own webhook, uazapi's
+// deliveries (the fixtures) start executions with the normalised items, forged calls start
+// nothing, the example routes button replies, deactivation deletes the webhook by its id.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+	activateWorkflow,
+	deactivateWorkflow,
+	ensureN8n,
+	listenForTestEvent,
+	prepareUserFolder,
+	REPO_ROOT,
+	setupOwner,
+	startN8n,
+	unflatten,
+	workflowExecutions,
+} from '../../scripts/lib/n8n.mjs';
+
+const require = createRequire(import.meta.url);
+const { startUazapiServer } = require('../helpers/uazapiServer.cjs');
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/uazapi-webhooks');
+const normalised = require('../fixtures/uazapi-webhooks/normalised.json');
+
+// The fixtures carry this instance token: the credential must hold the same.
+const TOKEN = 'fixture-token';
+const EVENTS_WORKFLOW = 'e2eTriggerEvents';
+// At most 16 characters, as n8n itself makes them: n8n 1.x silently keeps no static data (where
+// the trigger remembers its webhook) for a workflow with a longer id.
+const EXAMPLE_WORKFLOW = 'uazapiReplies';
+const USERS_WEBHOOK = {
+	url: 'https://chatwoot.example.com/webhooks/uazapi',
+	enabled: true,
+	events: ['messages', 'connection'],
+	excludeMessages: [],
+};
+const timings = {};
+const started = Date.now();
+
+let imitation;
+let crm;
+let userFolder;
+let server;
+let session;
+let workflowFolder;
+
+const fixture = (file) => JSON.parse(readFileSync(join(FIXTURES, file), 'utf8'));
+const withoutToken = ({ token: _token, ...rest }) => rest;
+
+/** A local CRM and opt-out list for the example's HTTP Request nodes; records what it gets. */
+function startCrm() {
+	const received = [];
+	return new Promise((resolve) => {
+		const host = createServer((request, response) => {
+			let body = '';
+			request.on('data', (chunk) => (body += chunk));
+			request.on('end', () => {
+				received.push({ path: request.url, body: JSON.parse(body || '{}') });
+				response.writeHead(200, { 'content-type': 'application/json' });
+				response.end('{"ok":true}');
+			});
+		});
+		host.listen(0, '127.0.0.1', () => resolve({ host, received }));
+	});
+}
+
+async function waitFor(what, check, timeoutMs = 30_000) {
+	const since = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() - since > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((wait) => setTimeout(wait, 200));
+	}
+}
+
+/** The executions of a workflow: each one's stored text and the trigger's output items. */
+async function executionsOf(workflowId) {
+	const executions = await workflowExecutions(server.url, session.cookie, workflowId);
+	return executions.map(({ text, flatted }) => {
+		const items = unflatten(flatted).resultData.runData['uazapi Trigger']?.[0]?.data?.main?.[0];
+		return { text, items: (items ?? []).map((item) => item.json) };
+	});
+}
+
+/** The webhook uazapi holds for a workflow's trigger, found by the node's webhook id. */
+function registeredFor(webhookId) {
+	return imitation.state.webhooks.find((webhook) => webhook.url.includes(`/${webhookId}/`));
+}
+
+const deliver = (url, body) =>
+	fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+
+before(
+	async () => {
+		const n8n = await ensureN8n();
+		imitation = await startUazapiServer({ token: TOKEN });
+		crm = await startCrm();
+		// The instance already has the user's webhook (simple mode, as uazapi's panel sets it).
+		await fetch(`${imitation.url}/webhook`, {
+			method: 'POST',
+			headers: { token: TOKEN, 'content-type': 'application/json' },
+			body: JSON.stringify(USERS_WEBHOOK),
+		});
+		// The example as published, its CRM pointed at the local stand-in.
+		workflowFolder = mkdtempSync(join(tmpdir(), 'uazapi-trigger-e2e-'));
+		const example = readFileSync(
+			join(REPO_ROOT, 'examples/campaign-replies.workflow.json'),
+			'utf8',
+		);
+		const { port } = crm.host.address();
+		writeFileSync(
+			join(workflowFolder, 'campaign-replies.workflow.json'),
+			example.replaceAll('https://crm.example.com', `http://127.0.0.1:${port}`),
+		);
+		let step = Date.now();
+		userFolder = await prepareUserFolder(n8n, {
+			credentials: [
+				{
+					id: 'uazapiCredential',
+					name: 'uazapi imitation',
+					type: 'uazapiSenderApi',
+					data: { serverUrl: imitation.url, token: TOKEN },
+				},
+			],
+			workflows: [
+				join(REPO_ROOT, 'test/e2e/workflows/trigger-events.workflow.json'),
+				join(workflowFolder, 'campaign-replies.workflow.json'),
+			],
+		});
+		timings['package install and imports'] = (Date.now() - step) / 1000;
+		step = Date.now();
+		server = await startN8n(n8n, userFolder);
+		session = await setupOwner(server.url);
+		timings['n8n start'] = (Date.now() - step) / 1000;
+		step = Date.now();
+		imitation.requests.length = 0;
+		await activateWorkflow(server.url, session.cookie, EVENTS_WORKFLOW);
+		await activateWorkflow(server.url, session.cookie, EXAMPLE_WORKFLOW);
+		await waitFor('both webhooks', () => imitation.state.webhooks.length === 3);
+		timings['activation of two triggers'] = (Date.now() - step) / 1000;
+	},
+	{ timeout: 30 * 60_000 },
+);
+
+after(async () => {
+	await server?.stop();
+	await imitation?.close();
+	crm?.host.close();
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+	if (workflowFolder) rmSync(workflowFolder, { recursive: true, force: true });
+	timings.total = (Date.now() - started) / 1000;
+	process.stderr.write(`trigger e2e timings (s): ${JSON.stringify(timings)}\n`);
+});
+
+test('activation adds one webhook per trigger with action "add", its events and excludeMessages', () => {
+	const adds = imitation.requests
+		.filter((request) => request.method === 'POST' && request.path === '/webhook')
+		.map((request) => request.body);
+	assert.equal(adds.length, 2);
+	assert.ok(adds.every((body) => body.action === 'add' && body.enabled === true));
+	assert.ok(imitation.requests.every((request) => request.headers.token === TOKEN));
+	const events = registeredFor('2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa');
+	assert.match(
+		events.url,
+		new RegExp(
+			`^${server.url}/webhook/2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa/webhook\\?secret=[0-9a-f]{48}$`,
+		),
+	);
+	assert.deepEqual(
+		[events.enabled, events.events, events.excludeMessages],
+		[true, ['connection', 'messages', 'messages_update', 'sender'], ['wasSentByApi']],
+	);
+	const example = registeredFor('7a4e1c52-0b9d-4f0e-8d1c-5e2f3a6b00aa');
+	assert.deepEqual(
+		[example.events, example.excludeMessages],
+		[['messages'], ['isGroupYes', 'wasSentByApi']],
+	);
+	assert.deepEqual(
+		{ ...imitation.state.webhooks[0], id: undefined },
+		{ ...USERS_WEBHOOK, id: undefined, addUrlEvents: false, addUrlTypesMessages: false },
+	);
+});
+
+test('every fixture posted to the registered URL starts one execution with its normalised item', async () => {
+	const { url } = registeredFor('2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa');
+	const since = Date.now();
+	for (const file of Object.keys(normalised)) {
+		const response = await deliver(url, fixture(file));
+		assert.equal(response.status, 200, file);
+	}
+	// Our own message sent by the API is answered but starts nothing (Include Own Messages is off).
+	const expected = Object.entries(normalised)
+		.filter(([file]) => file !== 'sent-by-api.json')
+		.map(([file, item]) => ({ ...item, raw: withoutToken(fixture(file)) }));
+	const executions = await waitFor('the executions', async () => {
+		const found = await executionsOf(EVENTS_WORKFLOW);
+		return found.length >= expected.length && found;
+	});
+	timings[`${Object.keys(normalised).length} deliveries to stored executions`] =
+		(Date.now() - since) / 1000;
+	assert.equal(executions.length, expected.length);
+	const outputs = executions.map(({ items }) => {
+		assert.equal(items.length, 1);
+		return items[0];
+	});
+	for (const item of expected)
+		assert.ok(
+			outputs.some((output) => isDeepEqual(output, item)),
+			item.messageId ?? item.event,
+		);
+	for (const { text } of executions) assert.ok(!text.includes(TOKEN), 'the token is not stored');
+});
+
+function isDeepEqual(actual, expected) {
+	try {
+		assert.deepStrictEqual(actual, expected);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+test('calls without the secret or with another token are refused and start nothing', async () => {
+	const { url } = registeredFor('2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa');
+	const before = (await executionsOf(EVENTS_WORKFLOW)).length;
+	const base = url.split('?')[0];
+	const text = fixture('text-received.json');
+	assert.equal((await deliver(base, text)).status, 403);
+	assert.equal((await deliver(`${base}?secret=${'0'.repeat(48)}`, text)).status, 403);
+	const forged = await deliver(url, { ...text, token: 'someone-elses-token' });
+	assert.equal(forged.status, 401);
+	assert.ok(!(await forged.text()).includes(TOKEN));
+	// A genuine delivery afterwards: once its execution is stored, no other one was.
+	assert.equal((await deliver(url, fixture('connection.json'))).status, 200);
+	const after = await waitFor('the genuine execution', async () => {
+		const found = await executionsOf(EVENTS_WORKFLOW);
+		return found.length > before && found;
+	});
+	assert.equal(after.length, before + 1);
+});
+
+test('Listen for test event: the test URL gets a webhook of its own, one delivery runs the workflow, then it is deleted', async () => {
+	const production = structuredClone(imitation.state.webhooks);
+	const before = (await executionsOf(EVENTS_WORKFLOW)).length;
+	await listenForTestEvent(server.url, session.cookie, EVENTS_WORKFLOW, 'uazapi Trigger');
+	const listening = await waitFor('the test webhook', () =>
+		imitation.state.webhooks.find((webhook) => webhook.url.includes('/webhook-test/')),
+	);
+	assert.match(
+		listening.url,
+		new RegExp(
+			`^${server.url}/webhook-test/2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa/webhook\\?secret=[0-9a-f]{48}$`,
+		),
+	);
+	assert.deepEqual(listening.events, ['connection', 'messages', 'messages_update', 'sender']);
+	const productionUrl = registeredFor('2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa').url;
+	assert.notEqual(new URL(listening.url).search, new URL(productionUrl).search);
+	// A forged call is refused and does not use up the test listener.
+	assert.equal((await deliver(listening.url.split('?')[0], fixture('poll-vote.json'))).status, 403);
+	assert.equal((await deliver(listening.url, fixture('poll-vote.json'))).status, 200);
+	await waitFor(
+		'the test webhook deleted',
+		() => imitation.state.webhooks.length === production.length,
+	);
+	assert.deepEqual(imitation.state.webhooks, production);
+	const executions = await waitFor('the test execution', async () => {
+		const found = await executionsOf(EVENTS_WORKFLOW);
+		return found.length > before && found;
+	});
+	assert.equal(executions.length, before + 1);
+	const expected = {
+		...normalised['poll-vote.json'],
+		raw: withoutToken(fixture('poll-vote.json')),
+	};
+	assert.ok(executions.some(({ items }) => items.length === 1 && isDeepEqual(items[0], expected)));
+});
+
+test('the example sends a button reply to the CRM or to the opt-out list by its reply ID', async () => {
+	const { url } = registeredFor('7a4e1c52-0b9d-4f0e-8d1c-5e2f3a6b00aa');
+	const reply = (id, label) => {
+		const button = fixture('button-reply.json');
+		button.message.buttonOrListid = id;
+		button.message.vote = label;
+		return button;
+	};
+	assert.equal((await deliver(url, reply('optin-PED-1001', 'Sim, quero'))).status, 200);
+	assert.equal((await deliver(url, reply('optout-PED-1002', 'Não, obrigado'))).status, 200);
+	// A plain text is not a reply the example listens to: it starts nothing.
+	assert.equal((await deliver(url, fixture('text-received.json'))).status, 200);
+	await waitFor('the CRM calls', () => crm.received.length === 2);
+	const byPath = Object.fromEntries(crm.received.map(({ path, body }) => [path, body]));
+	assert.deepEqual(byPath['/api/whatsapp/opt-in'], {
+		phone: '5511900000002',
+		name: 'Fixture Contact',
+		order: 'PED-1001',
+		answeredAt: '2026-01-01T00:00:04.000Z',
+	});
+	assert.equal(byPath['/api/whatsapp/opt-out'].phone, '5511900000002');
+	assert.equal(byPath['/api/whatsapp/opt-out'].order, 'PED-1002');
+	assert.equal((await executionsOf(EXAMPLE_WORKFLOW)).length, 2);
+});
+
+test("deactivation deletes each trigger's webhook by its id; the user's webhook stays", async () => {
+	const ours = imitation.state.webhooks.slice(1).map(({ id, url }) => ({ id, url }));
+	const users = structuredClone(imitation.state.webhooks[0]);
+	imitation.requests.length = 0;
+	await deactivateWorkflow(server.url, session.cookie, EVENTS_WORKFLOW);
+	await deactivateWorkflow(server.url, session.cookie, EXAMPLE_WORKFLOW);
+	await waitFor('both deletions', () => imitation.state.webhooks.length === 1);
+	const deletes = imitation.requests
+		.filter((request) => request.method === 'POST')
+		.map((request) => request.body);
+	assert.deepEqual(
+		deletes.sort((a, b) => a.id.localeCompare(b.id)),
+		ours
+			.map(({ id, url }) => ({ action: 'delete', id, url }))
+			.sort((a, b) => a.id.localeCompare(b.id)),
+	);
+	assert.deepEqual(imitation.state.webhooks, [users]);
+	// The old URL is refused now.
+	assert.equal((await deliver(ours[0].url, fixture('connection.json'))).status, 404);
+});
