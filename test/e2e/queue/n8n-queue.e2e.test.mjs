@@ -306,11 +306,12 @@ test(`${CALLS} concurrent CRM calls of ${CONTACTS_PER_CALL} contacts become ${CA
 });
 
 // ---------------------------------------------------------------------------------------------
-// uazapi Trigger through the webhook processor: once the Trigger node exists, its test goes here.
-// Import and activate its workflow in before() with the others (activateWorkflow waits until the
-// webhook processor serves its path), deliver the fixtures of /work/shared/fixtures/uazapi-webhooks
-// with callWebhookProcessor(<its path>, <fixture>), and check with workersThatRan() that a worker
-// ran each execution.
+// uazapi Trigger through the webhook processor: the lead adds its test here. Import and activate
+// its workflow in before() with the others (activateWorkflow waits until the webhook processor
+// serves its path; on activation the Trigger registers WEBHOOK_URL, the webhook processor's, with
+// the imitation), deliver the fixtures of test/fixtures/uazapi-webhooks with
+// callWebhookProcessor(<its path>, <fixture>), as test/e2e/trigger.e2e.test.mjs does against one
+// process, and check with workersThatRan() that a worker ran each execution.
 // ---------------------------------------------------------------------------------------------
 
 /**
