@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { after, before, test } from 'node:test';
 
 import {
@@ -17,7 +18,10 @@ import {
 	importWorkflows,
 	installPackage,
 	packPackage,
+	REPO_ROOT,
 	setupOwner,
+	unflatten,
+	workflowExecutions,
 } from '../../../scripts/lib/n8n.mjs';
 import {
 	ensureServices,
@@ -32,6 +36,12 @@ const { startUazapiServer } = require('../../helpers/uazapiServer.cjs');
 
 const TOKEN = 'queue-secret-instance-token';
 const WORKFLOW = join(import.meta.dirname, 'workflows/crm-boleto-campaign.workflow.json');
+// The trigger end-to-end test's workflow: a uazapi Trigger on every event.
+const TRIGGER_WORKFLOW = join(REPO_ROOT, 'test/e2e/workflows/trigger-events.workflow.json');
+const TRIGGER_WORKFLOW_ID = 'e2eTriggerEvents';
+const TRIGGER_WEBHOOK_ID = '2f6b9d10-4c3a-4e57-b1d2-7c8e9f0a00aa';
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/uazapi-webhooks');
+const normalised = require('../../fixtures/uazapi-webhooks/normalised.json');
 const CALLS = 20;
 const CONTACTS_PER_CALL = 50;
 const timings = {};
@@ -47,6 +57,9 @@ let folders;
 let main;
 let webhook;
 let workers;
+let cookie;
+/** The URL the trigger registered with uazapi (kept: each test resets the imitation). */
+let triggerUrl;
 
 function seconds(started) {
 	return Number(((Date.now() - started) / 1000).toFixed(1));
@@ -149,7 +162,8 @@ function workersThatRan(executionId) {
 async function waitUntil(what, check, timeoutMs = 60_000) {
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
-		if (await check()) return;
+		const value = await check();
+		if (value) return value;
 		await new Promise((wait) => setTimeout(wait, 200));
 	}
 	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
@@ -203,7 +217,12 @@ before(
 			],
 			env,
 		);
-		await importWorkflows(n8n, folders.main, [WORKFLOW, workflowWithoutKey()], env);
+		await importWorkflows(
+			n8n,
+			folders.main,
+			[WORKFLOW, workflowWithoutKey(), TRIGGER_WORKFLOW],
+			env,
+		);
 		timings['package install into 4 user folders and imports (with migrations)'] = seconds(step);
 
 		step = Date.now();
@@ -211,7 +230,7 @@ before(
 		env.WEBHOOK_URL = `http://127.0.0.1:${webhookPort}/`;
 		main = await startQueueProcess(n8n, folders.main, 'start', env);
 		timings['main start'] = main.startSeconds;
-		const { cookie } = await setupOwner(main.url);
+		({ cookie } = await setupOwner(main.url));
 		const [webhookProcess, ...workerProcesses] = await Promise.all([
 			startQueueProcess(n8n, folders.webhook, 'webhook', env, webhookPort),
 			startWorker('worker-1', folders['worker-1']),
@@ -223,8 +242,9 @@ before(
 			webhook.startSeconds,
 			...workers.map((worker) => worker.startSeconds),
 		);
-		for (const id of ['queueCrmBoletos', 'queueCrmBoletosNoKey'])
+		for (const id of ['queueCrmBoletos', 'queueCrmBoletosNoKey', TRIGGER_WORKFLOW_ID])
 			await activateWorkflow(main.url, cookie, id, webhook.url);
+		({ url: triggerUrl } = await waitUntil('the trigger registering its webhook', triggerWebhook));
 		timings['all n8n processes started, workflows active'] = seconds(step);
 		timings['setup in total'] = seconds(started);
 	},
@@ -305,14 +325,65 @@ test(`${CALLS} concurrent CRM calls of ${CONTACTS_PER_CALL} contacts become ${CA
 	assert.equal(Number(binaries), CALLS * CONTACTS_PER_CALL);
 });
 
-// ---------------------------------------------------------------------------------------------
-// uazapi Trigger through the webhook processor: the lead adds its test here. Import and activate
-// its workflow in before() with the others (activateWorkflow waits until the webhook processor
-// serves its path; on activation the Trigger registers WEBHOOK_URL, the webhook processor's, with
-// the imitation), deliver the fixtures of test/fixtures/uazapi-webhooks with
-// callWebhookProcessor(<its path>, <fixture>), as test/e2e/trigger.e2e.test.mjs does against one
-// process, and check with workersThatRan() that a worker ran each execution.
-// ---------------------------------------------------------------------------------------------
+/** The webhook the trigger registered with uazapi on activation (by the main process). */
+function triggerWebhook() {
+	return imitation.state.webhooks.find((entry) => entry.url.includes(`/${TRIGGER_WEBHOOK_ID}/`));
+}
+
+/** A fixture delivery as uazapi would post it for this test's instance (its token). */
+const delivery = (file) => ({
+	...JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')),
+	token: TOKEN,
+});
+
+test('the uazapi Trigger registers the webhook processor URL; its deliveries run on the workers with the normalised items', async () => {
+	const url = triggerUrl;
+	// WEBHOOK_URL is the webhook processor's: uazapi posts there, never to the main process.
+	assert.match(url, new RegExp(`^${webhook.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook\\?secret=`));
+	const post = (target, body) =>
+		fetch(target, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+	// A forged call, without the secret, is refused by the webhook processor itself.
+	const forged = await post(url.split('?')[0], delivery('text-received.json'));
+	assert.equal(forged.status, 403);
+
+	const started = Date.now();
+	for (const file of Object.keys(normalised))
+		assert.equal((await post(url, delivery(file))).status, 200, file);
+	// Our own message sent by the API starts nothing (Include Own Messages is off).
+	const expected = Object.entries(normalised).filter(([file]) => file !== 'sent-by-api.json');
+	const rows = await waitUntil(
+		'the trigger executions',
+		async () => {
+			const found = await postgres.query(
+				`select id, status from execution_entity where "workflowId" = '${TRIGGER_WORKFLOW_ID}' and status = 'success'`,
+			);
+			return found.length >= expected.length && found;
+		},
+		120_000,
+	);
+	timings[`${Object.keys(normalised).length} trigger deliveries to stored executions`] =
+		seconds(started);
+	assert.equal(rows.length, expected.length);
+	for (const [id] of rows) assert.equal(workersThatRan(id).length, 1, `execution ${id}`);
+
+	const executions = await workflowExecutions(main.url, cookie, TRIGGER_WORKFLOW_ID);
+	const outputs = executions.map(({ text, flatted }) => {
+		assert.ok(!text.includes(TOKEN), 'the token is not stored');
+		const items = unflatten(flatted).resultData.runData['uazapi Trigger'][0].data.main[0];
+		assert.equal(items.length, 1);
+		const { raw: _raw, ...item } = items[0].json;
+		return item;
+	});
+	for (const [file, item] of expected)
+		assert.ok(
+			outputs.some((output) => isDeepStrictEqual(output, item)),
+			`${file}: ${JSON.stringify(item)}`,
+		);
+});
 
 /**
  * Kills the worker running a CRM call's execution while uazapi holds its campaign POST open (the
