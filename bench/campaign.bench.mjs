@@ -63,7 +63,7 @@ function entriesOf(index, count) {
 		{
 			type: 'button',
 			buttonsText: `${name}, Black Friday is here: 30% off everything until Sunday.`,
-			buttonsFooter: 'Reply STOP to opt out',
+			buttonMessageOptions: { footerText: 'Reply STOP to opt out' },
 			buttons: {
 				button: [
 					{ kind: 'reply', label: 'Talk to sales', id: `sales-${index}` },

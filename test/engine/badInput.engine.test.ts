@@ -110,7 +110,7 @@ const CASES: BadCase[] = [
 		name: 'bad recipient override',
 		parameters: fieldsParameters([
 			text('Oi'),
-			{ ...text('Oi'), messageOptions: { number: 'grupo' } },
+			{ ...text('Oi'), textMessageOptions: { number: 'grupo' } },
 		]),
 		message: 'Item 0, message 2 of 2 (Text): "Recipient Override" "grupo" is not a phone number',
 		fix: /digits only/,
@@ -138,7 +138,10 @@ const CASES: BadCase[] = [
 	{
 		name: 'preview image that is no URL',
 		parameters: fieldsParameters([
-			{ ...text('Oi'), linkPreview: true, linkPreviewImage: 'not an image' },
+			{
+				...text('Oi'),
+				textMessageOptions: { linkPreview: true, linkPreviewImage: 'not an image' },
+			},
 		]),
 		message:
 			'Item 0, message 1 of 1 (Text): "Preview Image" is neither an http(s) URL nor base64 content',
@@ -294,14 +297,18 @@ const CASES: BadCase[] = [
 	},
 	{
 		name: 'poll allowing more choices than options',
-		parameters: fieldsParameters([poll(['A', 'B'], { selectableCount: 3 })]),
+		parameters: fieldsParameters([
+			poll(['A', 'B'], { pollMessageOptions: { selectableCount: 3 } }),
+		]),
 		message: 'Item 0, message 1 of 1 (Poll): "Selectable Count" is 3, more than the 2 options',
 		fix: /Lower it/,
 	},
 	// Location and contact
 	{
-		name: 'location left at 0, 0',
-		parameters: fieldsParameters([{ type: 'location' }]),
+		name: 'location mapped to 0, 0',
+		parameters: fieldsParameters([
+			{ type: 'location', latitude: '={{ $json.lat ?? 0 }}', longitude: '={{ 0 }}' },
+		]),
 		message: /"Latitude" and the longitude are both 0, which is a point in the Atlantic Ocean/,
 		fix: /coordinates/,
 	},
@@ -334,7 +341,7 @@ const CASES: BadCase[] = [
 				type: 'contact',
 				contactName: 'Maria',
 				contactPhones: '5511999999999',
-				contactEmail: 'maria@',
+				contactMessageOptions: { contactEmail: 'maria@' },
 			},
 		]),
 		message: 'Item 0, message 1 of 1 (Contact Card): "Email" "maria@" is not an e-mail address',

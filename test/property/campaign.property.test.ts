@@ -22,6 +22,7 @@ import {
 	TEST_NODE,
 	type ParameterValue,
 } from '../helpers/fakeContext';
+import { savedEntry, savedOptions } from '../helpers/savedEntry';
 
 /**
  * Property tests: generated campaigns, valid and broken, in JSON mode and Fields mode, across all
@@ -567,7 +568,7 @@ function fieldsEntryOfType(type: string, pick: ValuePicker): fc.Arbitrary<IDataO
 		shape = {
 			listText: pick(words),
 			listButton: pick(words),
-			listFooter: pick(words),
+			footerText: pick(words),
 			listSections: pick(
 				fc
 					.array(
@@ -583,7 +584,7 @@ function fieldsEntryOfType(type: string, pick: ValuePicker): fc.Arbitrary<IDataO
 	} else if (type === 'button') {
 		shape = {
 			buttonsText: pick(words),
-			buttonsFooter: pick(words),
+			footerText: pick(words),
 			buttonsImage: pick(url),
 			buttons: pick(buttons(pick, 1)),
 			choicesInput: fc.constantFrom('builder', 'builder', 'builder', 'raw'),
@@ -616,7 +617,7 @@ function fieldsEntryOfType(type: string, pick: ValuePicker): fc.Arbitrary<IDataO
 			{ requiredKeys: ['type'] },
 		)
 		.map(({ number, ...entry }) =>
-			number === undefined ? entry : { ...entry, messageOptions: { number } },
+			savedEntry(entry, number === undefined ? {} : { number }),
 		) as fc.Arbitrary<IDataObject>;
 }
 
@@ -728,7 +729,7 @@ describe('generated campaigns through the node', () => {
 						expect(messages).toHaveLength(entries.length);
 						messages.forEach((message, position) => {
 							const { entry, recipient: to } = entries[position];
-							const asked = (entry.messageOptions as IDataObject | undefined)?.number;
+							const asked = savedOptions(entry)?.number;
 							const override = asked === undefined || asked === '' ? to : asked;
 							expect(message.number).toBe(expectedNumber(override));
 							expect(message.type).toBe(entry.type ?? 'text');

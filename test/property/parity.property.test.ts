@@ -8,6 +8,7 @@ import {
 	FieldProblem,
 	type BuildContext,
 } from '../../nodes/UazapiAdvancedSend/messages';
+import { savedEntry } from '../helpers/savedEntry';
 
 /**
  * The schema is the only gate: a message written as JSON and the same message built in the
@@ -146,10 +147,10 @@ const EDITOR_NAMES: Record<string, Record<string, string>> = {
 		url: 'contactUrl',
 	},
 	location: { latitude: 'latitude', longitude: 'longitude', name: 'locationName' },
-	poll: { text: 'pollQuestion', selectableCount: 'selectableCount', footerText: 'pollFooter' },
-	list: { text: 'listText', listButton: 'listButton', footerText: 'listFooter' },
-	button: { text: 'buttonsText', footerText: 'buttonsFooter', imageButton: 'buttonsImage' },
-	carousel: { text: 'carouselText', footerText: 'carouselFooter' },
+	poll: { text: 'pollQuestion', selectableCount: 'selectableCount', footerText: 'footerText' },
+	list: { text: 'listText', listButton: 'listButton', footerText: 'footerText' },
+	button: { text: 'buttonsText', footerText: 'footerText', imageButton: 'buttonsImage' },
+	carousel: { text: 'carouselText', footerText: 'footerText' },
 };
 const MEDIA_NAMES = { text: 'caption', docName: 'docName' };
 const EXTRAS = ['track_id', 'delay', 'forward', 'buttonText'];
@@ -172,8 +173,8 @@ function editorEntry(message: IDataObject): IDataObject {
 			entry[isUrl ? 'mediaUrl' : 'mediaBase64'] = value;
 		} else entry[names[key]] = value;
 	}
-	if (Object.keys(extra).length > 0) entry.messageOptions = { extraFields: JSON.stringify(extra) };
-	return entry;
+	const options = Object.keys(extra).length > 0 ? { extraFields: JSON.stringify(extra) } : {};
+	return savedEntry(entry, options);
 }
 
 async function verdict(run: () => IDataObject | Promise<IDataObject>): Promise<string> {

@@ -255,21 +255,75 @@ test('each message type shows its own fields and no others', { timeout: 300_000 
 		labels.forEach((label) => assert.ok(seen[type].includes(label), `${type} shows ${label}`));
 	const lacks = (type, ...labels) =>
 		labels.forEach((label) => assert.ok(!seen[type].includes(label), `${type} hides ${label}`));
-	has('Text', 'Text', 'Link Preview');
+	has('Text', 'Text', 'Message Options');
+	lacks('Text', 'Link Preview', 'Preview Title');
 	lacks('Text', 'Media URL', 'Caption');
 	has('Image', 'Media Source', 'Media URL', 'Caption');
 	lacks('Image', 'File Name', 'Text');
 	has('Document', 'Media URL', 'File Name', 'Caption');
-	has('Location', 'Latitude', 'Longitude', 'Place Name', 'Address');
-	has('Poll', 'Question', 'Poll Options', 'Selectable Count');
+	has('Location', 'Latitude', 'Longitude', 'Message Options');
+	lacks('Location', 'Place Name', 'Address');
+	has('Poll', 'Question', 'Poll Options');
+	lacks('Poll', 'Selectable Count', 'Footer');
 	has('List Menu', 'Text', 'Menu Button Label', 'Sections', 'Build Choices');
-	has('Buttons', 'Text', 'Buttons', 'Footer', 'Image');
+	has('Buttons', 'Text', 'Buttons', 'Message Options');
+	lacks('Buttons', 'Footer', 'Image');
 	has('Carousel', 'Text', 'Cards');
 	has('Contact Card', 'Full Name', 'Phone Numbers');
+	lacks('Contact Card', 'Organization', 'Email', 'Website');
 	lacks('Voice Note', 'Caption', 'File Name');
 	lacks('Sticker', 'Caption');
 	time('15 types', started);
 });
+
+/** The names "Add Option" offers in a scope, then closes the list. */
+async function offeredOptions(scope) {
+	await scope.locator(byTestId('collection-parameter-add')).first().click();
+	const names = await page
+		.locator(`${byTestId('collection-parameter-option')}:visible`)
+		.allInnerTexts();
+	await page.keyboard.press('Escape');
+	return names.map((name) => name.trim()).sort();
+}
+
+/** Adds an option of a message's Message Options by its name. */
+async function addOption(scope, name) {
+	await scope.locator(byTestId('collection-parameter-add')).first().click();
+	await page
+		.locator(`${byTestId('collection-parameter-option')}:visible`)
+		.filter({ hasText: new RegExp(`^${escape(name)}$`) })
+		.click();
+}
+
+test(
+	"a text message's link preview details wait behind Message Options until Link Preview is on",
+	{ timeout: 120_000 },
+	() =>
+		step('message-options', async () => {
+			await openNode();
+			const entry = messageEntry(0);
+			// n8n 2.x saves the workflow as it is edited: the entry keeps the last test's type.
+			await chooseOption(entry.locator(byTestId('parameter-input-type')), 'Text');
+			assert.deepEqual(await offeredOptions(entry), [
+				'Extra Fields (JSON)',
+				'Link Preview',
+				'Recipient Override',
+			]);
+			await addOption(entry, 'Link Preview');
+			await entry.locator(`${byTestId('parameter-input-linkPreview')} .el-switch`).click();
+			assert.deepEqual(await offeredOptions(entry), [
+				'Extra Fields (JSON)',
+				'Large Preview',
+				'Preview Description',
+				'Preview Image',
+				'Preview Title',
+				'Recipient Override',
+			]);
+			await addOption(entry, 'Preview Title');
+			await fill(entry, 'linkPreviewTitle', 'Loja Paulista');
+			timings['screenshot message options (bytes)'] = await screenshot('message-options');
+		}),
+);
 
 const addMessage = () =>
 	page.locator(byTestId('fixed-collection-add')).filter({ hasText: 'Add Message' }).click();
@@ -314,7 +368,8 @@ test(
 			const buttons = messageEntry(1);
 			await chooseOption(buttons.locator(byTestId('parameter-input-type')), 'Buttons');
 			await fill(buttons, 'buttonsText', 'Como podemos ajudar?');
-			await fill(buttons, 'buttonsFooter', 'Atendimento das 9h às 18h');
+			await addOption(buttons, 'Footer');
+			await fill(buttons, 'footerText', 'Atendimento das 9h às 18h');
 			const builder = buttons.locator(byTestId('fixed-collection-buttons'));
 			await addTo(buttons, 'buttons');
 			await fill(builder, 'label', 'Falar com vendas', 0);
@@ -326,9 +381,9 @@ test(
 				(await labelsIn(builder)).filter((label) => label !== 'Buttons'),
 				['Action', 'Label', 'Button ID', 'Action', 'Label', 'Button ID'],
 			);
-			// The message's footer and image at the top of the panel, its two buttons below.
+			// The message's text at the top of the panel, its two buttons and its footer below.
 			await buttons
-				.locator(byTestId('parameter-input-buttonsFooter'))
+				.locator(byTestId('parameter-input-buttonsText'))
 				.locator('xpath=ancestor::div[@data-test-id="parameter-item"][1]')
 				.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 			timings['screenshot buttons builder (bytes)'] = await screenshot('buttons-builder');
@@ -365,6 +420,7 @@ test(
 			const text = await output.innerText();
 			await page.setViewportSize({ width: 1280, height: 800 });
 			assert.match(text, /"dryRun":\s*true/);
+			assert.match(text, /"footerText":\s*"Atendimento das 9h às 18h"/);
 			for (const [type, choices] of Object.entries(EXPECTED_CHOICES)) {
 				assert.match(text, new RegExp(`"type":\\s*"${type}"`));
 				for (const choice of choices)

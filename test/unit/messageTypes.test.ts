@@ -38,11 +38,13 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 		{
 			type: 'text',
 			text: 'Veja https://loja.com',
-			linkPreview: true,
-			linkPreviewTitle: 'Loja',
-			linkPreviewDescription: 'Ofertas',
-			linkPreviewImage: 'https://loja.com/capa.jpg',
-			linkPreviewLarge: true,
+			textMessageOptions: {
+				linkPreview: true,
+				linkPreviewTitle: 'Loja',
+				linkPreviewDescription: 'Ofertas',
+				linkPreviewImage: 'https://loja.com/capa.jpg',
+				linkPreviewLarge: true,
+			},
 		},
 		{
 			number: to,
@@ -57,7 +59,11 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 	],
 	[
 		'text ignores preview fields while preview is off',
-		{ type: 'text', text: 'Oi', linkPreview: false, linkPreviewTitle: 'hidden' },
+		{
+			type: 'text',
+			text: 'Oi',
+			textMessageOptions: { linkPreview: false, linkPreviewTitle: 'hidden' },
+		},
 		{ number: to, type: 'text', text: 'Oi' },
 	],
 	[
@@ -139,9 +145,11 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 			type: 'contact',
 			contactName: 'Maria Souza',
 			contactPhones: '5511999999999, 5511888888888',
-			contactOrganization: 'Loja',
-			contactEmail: 'maria@loja.com',
-			contactUrl: 'https://loja.com',
+			contactMessageOptions: {
+				contactOrganization: 'Loja',
+				contactEmail: 'maria@loja.com',
+				contactUrl: 'https://loja.com',
+			},
 		},
 		{
 			number: to,
@@ -159,8 +167,10 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 			type: 'location',
 			latitude: '-23.5505',
 			longitude: -46.6333,
-			locationName: 'Loja Paulista',
-			locationAddress: 'Av. Paulista, 1000',
+			locationMessageOptions: {
+				locationName: 'Loja Paulista',
+				locationAddress: 'Av. Paulista, 1000',
+			},
 		},
 		{
 			number: to,
@@ -177,7 +187,7 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 			type: 'poll',
 			pollQuestion: 'Qual dia?',
 			pollOptions: { option: [{ text: 'Segunda' }, { text: 'Terça' }] },
-			selectableCount: 2,
+			pollMessageOptions: { selectableCount: 2 },
 		},
 		{
 			number: to,
@@ -193,7 +203,7 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 			type: 'list',
 			listText: 'Escolha',
 			listButton: 'Ver',
-			listFooter: 'Rodapé',
+			listMessageOptions: { footerText: 'Rodapé' },
 			listSections: {
 				section: [
 					{
@@ -283,7 +293,7 @@ const BUILDS: Array<[string, IDataObject, IDataObject]> = [
 		{
 			type: 'text',
 			text: 'Aviso ao grupo',
-			messageOptions: { number: '120363012345678901@g.us' },
+			textMessageOptions: { number: '120363012345678901@g.us' },
 		},
 		{ number: '120363012345678901@g.us', type: 'text', text: 'Aviso ao grupo' },
 	],
@@ -295,6 +305,16 @@ describe('message builders', () => {
 		expect(message).toEqual(expected);
 		// What Fields mode builds is also valid uazapi JSON for JSON mode.
 		expect(checkJsonMessage(message)).toEqual(expected);
+	});
+
+	it('asks for the coordinates of a location left empty, as the editor starts it', async () => {
+		await expect(
+			buildMessage({ type: 'location', latitude: '', longitude: '' }, to, context),
+		).rejects.toMatchObject({
+			field: 'Latitude',
+			problem: 'is missing',
+			fix: 'Enter the latitude.',
+		});
 	});
 
 	it('cover all 15 sender types', () => {
@@ -332,7 +352,64 @@ describe('message editor fields', () => {
 		const unconditioned = messageEntryProperties
 			.filter((property) => !property.displayOptions?.show?.type)
 			.map((p) => p.name);
-		expect(unconditioned).toEqual(['type', 'messageOptions']);
+		expect(unconditioned).toEqual(['type']);
+	});
+
+	it.each([
+		[
+			'text',
+			[
+				'Extra Fields (JSON)',
+				'Large Preview',
+				'Link Preview',
+				'Preview Description',
+				'Preview Image',
+				'Preview Title',
+				'Recipient Override',
+			],
+		],
+		['image', ['Extra Fields (JSON)', 'Recipient Override']],
+		['document', ['Extra Fields (JSON)', 'Recipient Override']],
+		['contact', ['Email', 'Extra Fields (JSON)', 'Organization', 'Recipient Override', 'Website']],
+		['location', ['Address', 'Extra Fields (JSON)', 'Place Name', 'Recipient Override']],
+		['poll', ['Extra Fields (JSON)', 'Footer', 'Recipient Override', 'Selectable Count']],
+		['list', ['Extra Fields (JSON)', 'Footer', 'Recipient Override']],
+		['button', ['Extra Fields (JSON)', 'Footer', 'Image', 'Recipient Override']],
+		['carousel', ['Extra Fields (JSON)', 'Footer', 'Recipient Override']],
+	])("keeps a %s message's optional fields behind Message Options: %j", (type, expected) => {
+		const collections = messageEntryProperties.filter(
+			(property) =>
+				property.displayName === 'Message Options' &&
+				(property.displayOptions?.show?.type as string[]).includes(type),
+		);
+		expect(collections).toHaveLength(1);
+		expect(collections[0].type).toBe('collection');
+		const options = collections[0].options as Array<{ displayName: string }>;
+		expect(options.map((option) => option.displayName)).toEqual(expected);
+	});
+
+	it('shows the link preview details only once Link Preview is on', () => {
+		const [textOptions] = messageEntryProperties.filter(
+			(property) =>
+				property.displayName === 'Message Options' &&
+				(property.displayOptions?.show?.type as string[]).includes('text'),
+		);
+		const conditions = Object.fromEntries(
+			(textOptions.options as Array<{ name: string; displayOptions?: object }>).map((option) => [
+				option.name,
+				option.displayOptions,
+			]),
+		);
+		const previewOn = { show: { linkPreview: [true] } };
+		expect(conditions).toEqual({
+			extraFields: undefined,
+			linkPreview: undefined,
+			linkPreviewDescription: previewOn,
+			linkPreviewImage: previewOn,
+			linkPreviewLarge: previewOn,
+			linkPreviewTitle: previewOn,
+			number: undefined,
+		});
 	});
 
 	/** The keys of a type's zod object, through refinements such as the location's 0/0 rule. */

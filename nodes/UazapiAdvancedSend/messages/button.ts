@@ -18,7 +18,7 @@ import { messageSchema, optionalText, requiredText, urlOrBase64 } from './schema
 const CHOICES_FIX = 'Add at least one button, each with a label and an action.';
 
 const body = interactiveText('buttonsText', 'e.g. Special offer! See our deals');
-const footer = footerField('buttonsFooter');
+const footer = footerField();
 const image = field('imageButton', {
 	displayName: 'Image',
 	name: 'buttonsImage',
@@ -37,13 +37,9 @@ export const button: MessageTypeDefinition = {
 	description: 'Text with reply, link, copy-code or call buttons, and an optional image',
 	properties: showFor(
 		['button'],
-		[
-			body.property,
-			footer.property,
-			image.property,
-			{ ...buttons, displayOptions: { show: builderOnly } },
-		],
+		[body.property, { ...buttons, displayOptions: { show: builderOnly } }],
 	),
+	options: { name: 'buttonMessageOptions', fields: [footer.property, image.property] },
 	schema: messageSchema('button', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the buttons.'),
 		footerText: optionalText(LIMITS.captionLength),

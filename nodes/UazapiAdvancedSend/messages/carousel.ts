@@ -77,7 +77,7 @@ function compileCards(fields: IDataObject): string[] {
 }
 
 const body = interactiveText('carouselText', 'e.g. Meet our products');
-const footer = footerField('carouselFooter');
+const footer = footerField();
 const cards: INodeProperties = {
 	displayName: 'Cards',
 	name: 'cards',
@@ -125,7 +125,8 @@ export const carousel: MessageTypeDefinition = {
 	type: 'carousel',
 	displayName: 'Carousel',
 	description: 'Text followed by swipeable cards, each with an image and buttons',
-	properties: showFor(['carousel'], [body.property, footer.property, cards]),
+	properties: showFor(['carousel'], [body.property, cards]),
+	options: { name: 'carouselMessageOptions', fields: [footer.property] },
 	schema: messageSchema('carousel', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the cards.'),
 		choices: checkedChoices(carouselChoicesProblem, CHOICES_FIX),

@@ -62,10 +62,10 @@ export function interactiveText(name: string, placeholder: string): MessageField
 }
 
 /** The small text under the message, `footerText` in uazapi's contract. */
-export function footerField(name: string, note = ''): MessageField {
+export function footerField(note = ''): MessageField {
 	return field('footerText', {
 		displayName: 'Footer',
-		name,
+		name: 'footerText',
 		type: 'string',
 		default: '',
 		description: `Small text under the message${note}`,

@@ -49,10 +49,11 @@ export const contact: MessageTypeDefinition = {
 	type: 'contact',
 	displayName: 'Contact Card',
 	description: 'A contact card (vCard) the recipient can save',
-	properties: showFor(
-		['contact'],
-		FIELDS.map((declared) => declared.property),
-	),
+	properties: showFor(['contact'], [fullName.property, phoneNumber.property]),
+	options: {
+		name: 'contactMessageOptions',
+		fields: [organization.property, email.property, url.property],
+	},
 	schema: messageSchema('contact', {
 		fullName: requiredText(256, "Enter the contact's name."),
 		phoneNumber: refine(

@@ -33,8 +33,9 @@ export type Label = string | ((entry: IDataObject) => string);
  *
  * Editor parameter names are saved in users' workflows: an existing name is never renamed (that
  * needs a new node version). All types share one Messages entry, so a name is unique across types
- * unless the field means the same for them (mediaUrl, caption); new names are the type's prefix
- * followed by the uazapi key, e.g. pollFooter for a poll's footerText.
+ * unless the field means the same for them (mediaUrl, caption, footerText); new names are the
+ * type's prefix followed by the uazapi key, e.g. pollQuestion. Optional fields live in the type's
+ * Message Options and are saved under its name, e.g. `buttonMessageOptions.footerText`.
  */
 export interface MessageField {
 	key: string;
@@ -78,12 +79,26 @@ export interface MessageTypeDefinition {
 	description: string;
 	/** Editor fields inside a message entry; the same array object may serve several types. */
 	properties: INodeProperties[];
+	/** The type's optional fields; the same object may serve several types. */
+	options: MessageOptions;
 	/** The complete uazapi message ({number, type, ...}) this type sends. */
 	schema: z.ZodType<IDataObject>;
 	/** uazapi field → the editor label it comes from, so schema problems name what the user sees. */
 	labels: Record<string, Label>;
 	/** Editor values of one message entry → the type's uazapi fields (without number and type). */
 	build(fields: IDataObject, context: BuildContext): IDataObject | Promise<IDataObject>;
+}
+
+/**
+ * Optional fields of a type, offered under its Message Options ("Add Option") so that a long
+ * campaign shows only what each message uses; builders read them like the others. Each type's
+ * collection has its own parameter name, so a saved value always belongs to one type and never
+ * depends on n8n telling same-named parameters apart by their display conditions.
+ */
+export interface MessageOptions {
+	/** The collection's parameter name, e.g. textMessageOptions. */
+	name: string;
+	fields: INodeProperties[];
 }
 
 /** Shows each property only for the given message types (keeping any other conditions). */

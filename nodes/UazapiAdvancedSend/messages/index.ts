@@ -10,6 +10,7 @@ import {
 	EXTRA_FIELDS_LABEL,
 	extraLabel,
 	type BuildContext,
+	type MessageOptions,
 	type MessageTypeDefinition,
 } from './definition';
 import { list } from './list';
@@ -78,7 +79,7 @@ const NO_EXTRAS: IDataObject = {};
 
 /** The documented fields an editor entry passes through Extra Fields (JSON). */
 function readExtras(entry: IDataObject, definition: MessageTypeDefinition): IDataObject {
-	const value = messageOptionsOf(entry).extraFields;
+	const value = messageOptionsOf(entry, definition).extraFields;
 	if (value === undefined || value === '' || value === '{}') return NO_EXTRAS;
 	const extras = parseJsonField(value, EXTRA_FIELDS_LABEL, EXTRA_FIX);
 	if (typeof extras !== 'object' || extras === null || Array.isArray(extras)) {
@@ -125,37 +126,50 @@ const typeField: INodeProperties = {
 	description: "Changing the type clears this message's fields: n8n keeps only the fields it shows",
 };
 
-/**
- * What any message may also have, rarely needed: behind "Add Option" so that a long campaign stays
- * readable. Its values are read from the entry's `messageOptions`.
- */
-const messageOptionsField: INodeProperties = {
-	displayName: 'Message Options',
-	name: 'messageOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: EXTRA_FIELDS_LABEL,
-			name: 'extraFields',
-			type: 'json',
-			default: '{}',
-			description: `Fields uazapi documents for its single-message endpoints, passed with this message as they are, e.g. {"track_source": "crm"}: ${SEND_EXTRA_FIELDS.join(', ')}. Whether campaigns honour them is not documented.`,
-		},
-		{
-			displayName: 'Recipient Override',
-			name: 'number',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 120363012345678901@g.us',
-			description: "Send this message to another number or group instead of the item's recipient",
-		},
-	],
-};
+/** What any message may also have, next to its type's optional fields. */
+const COMMON_OPTIONS: INodeProperties[] = [
+	{
+		displayName: EXTRA_FIELDS_LABEL,
+		name: 'extraFields',
+		type: 'json',
+		default: '{}',
+		description: `Fields uazapi documents for its single-message endpoints, passed with this message as they are, e.g. {"track_source": "crm"}: ${SEND_EXTRA_FIELDS.join(', ')}. Whether campaigns honour them is not documented.`,
+	},
+	{
+		displayName: 'Recipient Override',
+		name: 'number',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 120363012345678901@g.us',
+		description: "Send this message to another number or group instead of the item's recipient",
+	},
+];
 
-function messageOptionsOf(entry: IDataObject): IDataObject {
-	const options = entry.messageOptions;
+/**
+ * Each type's optional fields and the common ones, behind "Add Option" so that a long campaign
+ * stays readable: one collection per distinct set of fields, shown for the types that have it.
+ */
+function messageOptionsFields(): INodeProperties[] {
+	const typesByOptions = new Map<MessageOptions, string[]>();
+	for (const definition of MESSAGE_TYPES) {
+		const types = typesByOptions.get(definition.options) ?? [];
+		typesByOptions.set(definition.options, [...types, definition.type]);
+	}
+	return [...typesByOptions].map(([{ name, fields }, types]) => ({
+		displayName: 'Message Options',
+		name,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { type: types } },
+		options: [...fields, ...COMMON_OPTIONS].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	}));
+}
+
+function messageOptionsOf(entry: IDataObject, definition: MessageTypeDefinition): IDataObject {
+	const options = entry[definition.options.name];
 	return typeof options === 'object' && options !== null ? (options as IDataObject) : NO_EXTRAS;
 }
 
@@ -165,7 +179,7 @@ export const messageEntryProperties: INodeProperties[] = [
 	choicesInputProperty,
 	...new Set(MESSAGE_TYPES.flatMap((definition) => definition.properties)),
 	rawChoicesProperty,
-	messageOptionsField,
+	...messageOptionsFields(),
 ];
 
 /** One entry of the Messages list (Fields mode) → a checked uazapi message. */
@@ -176,12 +190,14 @@ export async function buildMessage(
 	rules?: NumberRules,
 ): Promise<IDataObject> {
 	const definition = definitionOf(entry.type ?? 'text');
-	const { number: override } = messageOptionsOf(entry);
+	const options = messageOptionsOf(entry, definition);
+	const { number: override } = options;
 	const number =
 		override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override', rules);
 	const extras = readExtras(entry, definition);
-	const fields = await definition.build(entry, context);
-	return checkedMessage(definition, number, fields, extras, entry);
+	const values = { ...entry, ...options };
+	const fields = await definition.build(values, context);
+	return checkedMessage(definition, number, fields, extras, values);
 }
 
 function checkedMessage(

@@ -84,7 +84,7 @@ const menuButton = field('listButton', {
 	placeholder: 'e.g. See Categories',
 	description: 'Text of the button that opens the list',
 });
-const footer = footerField('listFooter');
+const footer = footerField();
 const sections: INodeProperties = {
 	displayName: 'Sections',
 	name: 'listSections',
@@ -153,7 +153,8 @@ export const list: MessageTypeDefinition = {
 	type: 'list',
 	displayName: 'List Menu',
 	description: 'Text with a button that opens a menu of sections and rows',
-	properties: showFor(['list'], [body.property, menuButton.property, footer.property, sections]),
+	properties: showFor(['list'], [body.property, menuButton.property, sections]),
+	options: { name: 'listMessageOptions', fields: [footer.property] },
 	schema: messageSchema('list', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the menu button.'),
 		listButton: requiredText(

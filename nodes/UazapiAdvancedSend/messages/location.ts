@@ -25,23 +25,27 @@ function coordinate(limit: number, name: string) {
 		);
 }
 
+/**
+ * Coordinates are text fields: a number field would start at 0, a point in the ocean the node then
+ * refuses, where an empty field asks to be filled. Numeric text and expressions are read as numbers.
+ */
 const latitude = field('latitude', {
 	displayName: 'Latitude',
 	name: 'latitude',
-	type: 'number',
-	typeOptions: { numberPrecision: 7 },
-	default: 0,
+	type: 'string',
+	default: '',
 	required: true,
-	description: 'Decimal degrees, e.g. -23.5505 for São Paulo',
+	placeholder: 'e.g. -23.5505',
+	description: 'Decimal degrees, from -90 to 90 (-23.5505 is São Paulo)',
 });
 const longitude = field('longitude', {
 	displayName: 'Longitude',
 	name: 'longitude',
-	type: 'number',
-	typeOptions: { numberPrecision: 7 },
-	default: 0,
+	type: 'string',
+	default: '',
 	required: true,
-	description: 'Decimal degrees, e.g. -46.6333 for São Paulo',
+	placeholder: 'e.g. -46.6333',
+	description: 'Decimal degrees, from -180 to 180 (-46.6333 is São Paulo)',
 });
 const name = field('name', {
 	displayName: 'Place Name',
@@ -63,17 +67,15 @@ export const location: MessageTypeDefinition = {
 	type: 'location',
 	displayName: 'Location',
 	description: 'A map pin with an optional name and address',
-	properties: showFor(
-		['location'],
-		FIELDS.map((declared) => declared.property),
-	),
+	properties: showFor(['location'], [latitude.property, longitude.property]),
+	options: { name: 'locationMessageOptions', fields: [name.property, address.property] },
 	schema: messageSchema('location', {
 		latitude: coordinate(90, 'latitude'),
 		longitude: coordinate(180, 'longitude'),
 		name: optionalText(256),
 		address: optionalText(512),
 	}).superRefine((message, context) => {
-		// 0, 0 is the editor's default, and a point in the ocean: a pin nobody meant to send.
+		// 0, 0 is what an empty mapped column often becomes, and a point in the ocean: a pin nobody meant to send.
 		if (message.latitude === 0 && message.longitude === 0) {
 			context.addIssue({
 				code: 'custom',
@@ -88,8 +90,8 @@ export const location: MessageTypeDefinition = {
 	labels: labelsOf(FIELDS),
 	build(fields) {
 		return withoutEmpty({
-			latitude: readNumber(fields, latitude.property.name, latitude.property.displayName, 0),
-			longitude: readNumber(fields, longitude.property.name, longitude.property.displayName, 0),
+			latitude: readNumber(fields, latitude.property.name, latitude.property.displayName),
+			longitude: readNumber(fields, longitude.property.name, longitude.property.displayName),
 			name: readField(fields, name),
 			address: readField(fields, address),
 		});

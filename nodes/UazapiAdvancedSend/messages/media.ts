@@ -7,6 +7,7 @@ import {
 	labelsOf,
 	showFor,
 	type BuildContext,
+	type MessageOptions,
 	type MessageTypeDefinition,
 } from './definition';
 import { FieldProblem } from '../../shared/problem';
@@ -224,6 +225,9 @@ async function readMedia(
 	return { file: readField(fields, FILE_FIELDS[chosen]) };
 }
 
+/** Shared by every media type, so their Message Options are one parameter. */
+const MEDIA_OPTIONS: MessageOptions = { name: 'mediaMessageOptions', fields: [] };
+
 function mediaType(kind: MediaKind): MessageTypeDefinition {
 	const captioned = CAPTIONED.includes(kind.type);
 	const isDocument = kind.type === 'document';
@@ -233,6 +237,7 @@ function mediaType(kind: MediaKind): MessageTypeDefinition {
 		displayName: kind.displayName,
 		description: kind.description,
 		properties: MEDIA_PROPERTIES,
+		options: MEDIA_OPTIONS,
 		schema: messageSchema(kind.type, {
 			file: refine(
 				urlOrBase64(FILE_FIX),

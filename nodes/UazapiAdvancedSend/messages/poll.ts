@@ -79,13 +79,14 @@ const selectable = field('selectableCount', {
 	default: 1,
 	description: 'How many options one person may choose',
 });
-const footer = footerField('pollFooter', ' (uazapi lists it for polls; WhatsApp may not show it)');
+const footer = footerField(' (uazapi lists it for polls; WhatsApp may not show it)');
 
 export const poll: MessageTypeDefinition = {
 	type: 'poll',
 	displayName: 'Poll',
 	description: 'A question with options the recipient votes on',
-	properties: showFor(['poll'], [question.property, options, selectable.property, footer.property]),
+	properties: showFor(['poll'], [question.property, options]),
+	options: { name: 'pollMessageOptions', fields: [selectable.property, footer.property] },
 	schema: messageSchema('poll', {
 		text: requiredText(LIMITS.captionLength, 'Enter the poll question.'),
 		choices: checkedChoices(pollOptionsProblem, OPTIONS_FIX),

@@ -27,13 +27,13 @@ export function readField(fields: IDataObject, declared: MessageField): string {
 	return readText(fields, declared.property.name, declared.property.displayName);
 }
 
-/** A number field; numeric text from expressions is accepted. */
+/** A number field; numeric text is accepted. Empty gives the fallback, for the schema to judge. */
 export function readNumber(
 	fields: IDataObject,
 	key: string,
 	label: string,
-	fallback: number,
-): number {
+	fallback?: number,
+): number | undefined {
 	const value = fields[key];
 	if (value === undefined || value === null || value === '') return fallback;
 	const parsed = typeof value === 'string' ? Number(value.trim().replace(',', '.')) : value;

@@ -64,10 +64,13 @@ export const text: MessageTypeDefinition = {
 	type: 'text',
 	displayName: 'Text',
 	description: 'A text message, optionally with a link preview',
-	properties: showFor(
-		['text'],
-		FIELDS.map((declared) => declared.property),
-	),
+	properties: showFor(['text'], [body.property]),
+	options: {
+		name: 'textMessageOptions',
+		fields: [preview, previewTitle, previewDescription, previewImage, previewLarge].map(
+			(declared) => declared.property,
+		),
+	},
 	schema: messageSchema('text', {
 		text: requiredText(LIMITS.textLength, 'Enter the text to send.'),
 		linkPreview: optionalBoolean,
