@@ -4,7 +4,8 @@
 // Code node, all three in the same n8n process. Runs on n8n 2.41.1 with its default expression
 // engine, on 2.41.1 with N8N_EXPRESSION_ENGINE=legacy and on 1.123.81, each in a fresh n8n.
 // Prints the figures; run with `npm run bench:n8n`. `-- --quick` runs 1,000 contacts on 2.41.1
-// only; `-- --profile=<folder>` also writes a CPU profile of the n8n process (2.41.1 default).
+// only; `-- --profile=<folder>` does the same under `node --cpu-prof` and writes the n8n process's
+// CPU profile (open it in Chrome DevTools) into the folder.
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import {
 	activateWorkflow,
 	ensureN8n,
 	freePort,
+	imitationCredential,
 	n8nEnv,
 	prepareUserFolder,
 	REPO_ROOT,
@@ -27,8 +29,8 @@ const require = createRequire(import.meta.url);
 const { startUazapiServer } = require('../test/helpers/uazapiServer.cjs');
 
 const TOKEN = 'bench-token';
-const quick = process.argv.includes('--quick');
 const profileFolder = process.argv.find((arg) => arg.startsWith('--profile='))?.slice(10);
+const quick = process.argv.includes('--quick') || profileFolder !== undefined;
 /** Contacts per webhook call, and how many timed runs of each workflow (after one warm-up). */
 const SIZES = quick
 	? [[1000, 7]]
@@ -44,7 +46,7 @@ const SETUPS = [
 		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 	},
 	{ label: 'n8n 1.123.81', version: '1.123.81', env: {} },
-].slice(0, quick || profileFolder ? 1 : 3);
+].slice(0, quick ? 1 : 3);
 
 /** Each workflow: its webhook path and the node whose share of the execution time is reported. */
 const WORKFLOWS = [
@@ -141,14 +143,7 @@ async function nodeTimes(n8n, server, cookie, workflow, count) {
 async function benchSetup(setup, imitation) {
 	const n8n = await ensureN8n(setup.version);
 	const userFolder = await prepareUserFolder(n8n, {
-		credentials: [
-			{
-				id: 'uazapiCredential',
-				name: 'uazapi',
-				type: 'uazapiSenderApi',
-				data: { serverUrl: imitation.url, token: TOKEN },
-			},
-		],
+		credentials: [imitationCredential(imitation.url, TOKEN)],
 		workflows: WORKFLOWS.map(({ file }) =>
 			join(REPO_ROOT, `bench/workflows/${file}.workflow.json`),
 		),
