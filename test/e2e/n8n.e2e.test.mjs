@@ -50,6 +50,7 @@ function evaluatedByN8n(folder) {
 		.replace('"e2eExpressions"', '"e2eExpressionsByN8n"')
 		.replace('"path": "expressions"', '"path": "expressions-by-n8n"')
 		.replaceAll('5e1f0a2b-', '6e1f0a2b-');
+	assert.ok(!text.includes('{{ $json'), 'every $json expression is written for n8n');
 	const file = join(folder, 'expressions-by-n8n.workflow.json');
 	writeFileSync(file, text);
 	return file;
