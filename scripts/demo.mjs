@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
 	activateWorkflow,
 	ensureN8n,
+	imitationCredential,
 	n8nCli,
 	prepareUserFolder,
 	REPO_ROOT,
@@ -27,14 +28,7 @@ const EXAMPLES = ['seed-advanced-send', 'campaign-follow-up', 'crm-webhook-campa
 const n8n = await ensureN8n();
 const imitation = await startUazapiServer({ token: TOKEN });
 const userFolder = await prepareUserFolder(n8n, {
-	credentials: [
-		{
-			id: 'uazapiCredential',
-			name: 'uazapi (local imitation)',
-			type: 'uazapiSenderApi',
-			data: { serverUrl: imitation.url, token: TOKEN },
-		},
-	],
+	credentials: [imitationCredential(imitation.url, TOKEN, 'uazapi (local imitation)')],
 	workflows: EXAMPLES,
 });
 

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/contract';
+import { ItemParameters } from '../shared/itemParameters';
 import { sendAdvancedCampaigns } from './campaign/execute';
 import { advancedSendProperties } from './description';
 
@@ -30,6 +31,6 @@ export class UazapiAdvancedSend implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await sendAdvancedCampaigns.call(this);
+		return await sendAdvancedCampaigns.call(this, new ItemParameters(this, advancedSendProperties));
 	}
 }

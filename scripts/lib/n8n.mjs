@@ -299,6 +299,11 @@ async function waitForWebhook(url, path, method) {
 	throw new Error(`n8n did not register the webhook ${method} /webhook/${path}`);
 }
 
+/** The credential the example and bench workflows use (id "uazapiCredential"), for an imitation. */
+export function imitationCredential(serverUrl, token, name = 'uazapi') {
+	return { id: 'uazapiCredential', name, type: 'uazapiSenderApi', data: { serverUrl, token } };
+}
+
 /**
  * A user folder ready to start: this package installed as a community package from its packed
  * tarball, and the given credentials and workflows imported.

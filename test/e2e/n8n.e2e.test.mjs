@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -37,6 +38,23 @@ let fileHost;
 let userFolder;
 let server;
 let session;
+
+/**
+ * The expressions workflow with every `{{ $json… }}` written `{{ ($json…) }}`: the same
+ * JavaScript, which the node leaves to n8n to evaluate. Written to a temporary file for the import.
+ */
+function evaluatedByN8n(folder) {
+	const source = join(REPO_ROOT, 'test/e2e/workflows/expressions.workflow.json');
+	const text = readFileSync(source, 'utf8')
+		.replace(/\{\{ (\$json[^}]*?) \}\}/g, '{{ ($1) }}')
+		.replace('"e2eExpressions"', '"e2eExpressionsByN8n"')
+		.replace('"path": "expressions"', '"path": "expressions-by-n8n"')
+		.replaceAll('5e1f0a2b-', '6e1f0a2b-');
+	assert.ok(!text.includes('{{ $json'), 'every $json expression is written for n8n');
+	const file = join(folder, 'expressions-by-n8n.workflow.json');
+	writeFileSync(file, text);
+	return file;
+}
 
 function time(label, started) {
 	timings[label] = Number(((Date.now() - started) / 1000).toFixed(1));
@@ -76,6 +94,7 @@ before(
 		imitation = await startUazapiServer({ token: TOKEN });
 		fileHost = await startFileHost();
 		let step = Date.now();
+		const twinFolder = mkdtempSync(join(tmpdir(), 'uazapi-e2e-'));
 		userFolder = await prepareUserFolder(n8n, {
 			credentials: [
 				{
@@ -99,8 +118,11 @@ before(
 				join(REPO_ROOT, 'test/e2e/workflows/boleto-document.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/per-item-key.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/recipients.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/expressions.workflow.json'),
+				evaluatedByN8n(twinFolder),
 			],
 		});
+		rmSync(twinFolder, { recursive: true, force: true });
 		time('package install and imports', step);
 		step = Date.now();
 		// Headless runs of the Manual Trigger examples, before the server holds the database.
@@ -125,6 +147,8 @@ before(
 			'e2eBoletoDocument',
 			'e2ePerItemKey',
 			'e2eRecipients',
+			'e2eExpressions',
+			'e2eExpressionsByN8n',
 		])
 			await activateWorkflow(server.url, session.cookie, id);
 		time('n8n start', step);
@@ -394,4 +418,39 @@ test('a CRM list of 1,000 national numbers: country code, opt-outs, duplicates a
 	assert.deepEqual(response.data.replaced, [
 		{ item: 7, number: full(7), sentTo: `5511${String(70000007)}` },
 	]);
+});
+
+test('{{ $json… }} expressions the node evaluates itself give what n8n gives them', async () => {
+	const contacts = [
+		{
+			name: 'Ana',
+			phone: '5511911111111',
+			address: { city: 'São Paulo' },
+			tags: ['vip'],
+			'order id': 'A1',
+			count: 0,
+			vip: false,
+			nothing: null,
+			greeting: 'Bom dia 😀 "aspas"',
+		},
+		{ name: 42, phone: 5511922222222, 'order id': 7, count: 3.5, vip: true, greeting: 12 },
+		{ name: 'João', phone: '5511933333333', address: null, tags: [], greeting: 'Oi' },
+	];
+	const here = await axios.post(`${server.url}/webhook/expressions`, { contacts });
+	const byN8n = await axios.post(`${server.url}/webhook/expressions-by-n8n`, { contacts });
+	assert.deepEqual(here.data.body, byN8n.data.body);
+	assert.deepEqual(
+		here.data.body.messages.map((message) => message.text),
+		[
+			'Olá Ana! São Paulo|vip|A1||0|false|',
+			'Bom dia 😀 "aspas"',
+			'Ana, quer receber ofertas?',
+			'Olá 42! ||7||3.5|true|',
+			'12',
+			'42, quer receber ofertas?',
+			'Olá João! ||||||',
+			'Oi',
+			'João, quer receber ofertas?',
+		],
+	);
 });

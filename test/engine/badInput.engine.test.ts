@@ -491,6 +491,28 @@ const CASES: BadCase[] = [
 		message: 'Item 3: "Recipient" is empty',
 		fix: /country code/,
 	},
+	{
+		name: 'an expression that fails names its item',
+		parameters: fieldsParameters([text("=Oi {{ $('Nowhere').item.json.name }}")]),
+		items: contacts(3),
+		// n8n's own error, once per item, as n8n evaluates this expression.
+		message: "3 problems in the input, nothing was sent. Referenced node doesn't exist",
+		fix: /^Referenced node doesn't exist\nReferenced node doesn't exist\nReferenced node doesn't exist$/,
+	},
+	{
+		name: 'a $json value that is no phone number names its item',
+		parameters: fieldsParameters([text('=Oi {{ $json.name }}')]),
+		items: [...contacts(2), { json: { phone: { ddd: 11 }, name: 'Carla' } }],
+		message: 'Item 2: "Recipient" must be a phone number or chat ID, but it is an object',
+		fix: /Map the contact's phone number/,
+	},
+	{
+		name: 'a $json value that is no text names its item, message and field',
+		parameters: fieldsParameters([text('=Oi {{ $json.name }}'), text('={{ $json.name }}')]),
+		items: [...contacts(2), { json: { phone: '5511977777777', name: ['Carla'] } }],
+		message: 'Item 2, message 2 of 2 (Text): "Text" must be text, but the expression gave a list',
+		fix: /Map a single text value/,
+	},
 ];
 
 describe('invalid input is refused before any request', () => {

@@ -102,6 +102,37 @@ describe('campaigns built by n8n-core from input items', () => {
 		});
 	});
 
+	it('reads messages a Code node built, mapped in JSON mode with {{ $json.messages }}', async () => {
+		const items = contacts(3).map(({ json }) => ({
+			json: {
+				messages: [
+					{ number: json.phone, type: 'text', text: `Olá ${json.name as string}!` },
+					{ number: json.phone, type: 'button', text: 'Ofertas?', choices: ['Sim|optin-1'] },
+				],
+			},
+		}));
+		const parameters = (messagesJson: string) => ({
+			defineMessages: 'json',
+			messagesJson,
+			delayMin: 3,
+			delayMax: 6,
+			options: { dryRun: true },
+		});
+		const [mapped, byN8n] = await Promise.all(
+			['={{ $json.messages }}', '={{ ($json.messages) }}'].map(async (messagesJson) => {
+				const result = await runWorkflow(
+					sendWorkflow(parameters(messagesJson), items),
+					credentials(),
+				);
+				expect(result.error).toBeUndefined();
+				return result.output(SEND_NODE)[0].json.body as IDataObject;
+			}),
+		);
+		// The second is the same JavaScript, which the node leaves to n8n to evaluate.
+		expect(mapped).toEqual(byN8n);
+		expect(mapped.messages).toEqual(items.flatMap(({ json }) => json.messages));
+	});
+
 	it('sends scheduled_for as a unix ms timestamp for a date-time in the workflow time zone', async () => {
 		const result = await runWorkflow(
 			sendWorkflow(

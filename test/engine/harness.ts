@@ -84,6 +84,11 @@ const nodeTypes: Record<string, INodeType> = {
 	[TRIGGER]: new UazapiTrigger(),
 };
 
+/** Adds a test-only node type, for a test that needs a node of its own. */
+export function addNodeType(type: string, nodeType: INodeType): void {
+	nodeTypes[type] = nodeType;
+}
+
 export const testNodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypes[type],
 	getByNameAndVersion: (type) => nodeTypes[type],

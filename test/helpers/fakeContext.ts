@@ -48,6 +48,20 @@ function resolve(value: ParameterValue, itemIndex: number): unknown {
 	return value;
 }
 
+/** The parameters as saved: each stand-in expression is an expression only n8n evaluates. */
+function rawOf(value: ParameterValue): unknown {
+	if (typeof value === 'function') return '={{ standInExpression($itemIndex) }}';
+	if (Array.isArray(value)) return value.map(rawOf);
+	if (
+		value !== null &&
+		typeof value === 'object' &&
+		Object.getPrototypeOf(value) === Object.prototype
+	) {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, rawOf(entry)]));
+	}
+	return value;
+}
+
 /** Reads "a.b.c" from the parameters for one item. */
 function read(
 	parameters: Record<string, ParameterValue>,
@@ -76,8 +90,15 @@ export function fakeContext(options: FakeContextOptions) {
 		getTimezone: () => options.timezone ?? 'America/Sao_Paulo',
 		continueOnFail: () => options.continueOnFail ?? false,
 		getCredentials: jest.fn().mockResolvedValue(TEST_CREDENTIALS),
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
-			const value = read(options.parameters, name, itemIndex);
+		getNodeParameter: (
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			parameterOptions?: { rawExpressions?: boolean },
+		) => {
+			const value = parameterOptions?.rawExpressions
+				? read(rawOf(options.parameters) as Record<string, ParameterValue>, name, itemIndex)
+				: read(options.parameters, name, itemIndex);
 			return value === undefined ? fallback : value;
 		},
 		helpers: {

@@ -13,6 +13,7 @@ import {
 import { describeValue } from '../../shared/text';
 import { binaryReader, bodyBytesOfFile, type PendingBinary } from './binaries';
 import { asNodeError, inputError } from '../../shared/errors';
+import type { ItemParameters } from '../../shared/itemParameters';
 import { utf8Length } from './size';
 import { jsonCampaignFields, type CampaignFields } from './settings';
 
@@ -39,21 +40,18 @@ export function bytesOf(messages: IDataObject[], binaries: PendingBinary[]): num
 
 function fromFields(
 	context: IExecuteFunctions,
+	read: ItemParameters,
 	itemIndex: number,
 	rules: NumberRules,
 ): Promise<ItemMessages> {
 	const node = context.getNode();
 	let recipient: string;
 	try {
-		recipient = normaliseRecipient(
-			context.getNodeParameter('number', itemIndex, ''),
-			'Recipient',
-			rules,
-		);
+		recipient = normaliseRecipient(read.get('number', itemIndex, ''), 'Recipient', rules);
 	} catch (error) {
 		throw asNodeError(node, error, { itemIndex });
 	}
-	const entries = context.getNodeParameter('messages.message', itemIndex, []) as unknown;
+	const entries = read.get('messages.message', itemIndex, []) as unknown;
 	// The editor always gives a list of objects; workflow JSON written by hand or by an agent may not.
 	const broken = !Array.isArray(entries)
 		? `must be a list of messages, but it is ${describeValue(entries)}`
@@ -135,16 +133,17 @@ function safeTypeName(type: unknown): string {
 const JSON_FIX =
 	'Give a message object, a list of them, or a whole /sender/advanced body with "messages", e.g. [{"number": "5511999999999", "type": "text", "text": "Hello"}].';
 
-function fromJson(context: IExecuteFunctions, itemIndex: number, rules: NumberRules): ItemMessages {
+function fromJson(
+	context: IExecuteFunctions,
+	read: ItemParameters,
+	itemIndex: number,
+	rules: NumberRules,
+): ItemMessages {
 	const node = context.getNode();
 	let list: unknown[];
 	let campaign: Partial<CampaignFields> | undefined;
 	try {
-		const value = parseJsonField(
-			context.getNodeParameter('messagesJson', itemIndex),
-			'Messages (JSON)',
-			JSON_FIX,
-		);
+		const value = parseJsonField(read.get('messagesJson', itemIndex), 'Messages (JSON)', JSON_FIX);
 		if (Array.isArray(value)) {
 			list = value;
 		} else if (typeof value === 'object' && value !== null && 'messages' in value) {
@@ -200,11 +199,12 @@ function fromJson(context: IExecuteFunctions, itemIndex: number, rules: NumberRu
 /** The checked messages of one input item, in Fields or JSON mode. */
 export async function collectItemMessages(
 	context: IExecuteFunctions,
+	read: ItemParameters,
 	itemIndex: number,
 	rules: NumberRules,
 ): Promise<ItemMessages> {
-	const mode = context.getNodeParameter('defineMessages', itemIndex, 'fields') as string;
+	const mode = read.get('defineMessages', itemIndex, 'fields') as string;
 	return mode === 'json'
-		? fromJson(context, itemIndex, rules)
-		: fromFields(context, itemIndex, rules);
+		? fromJson(context, read, itemIndex, rules)
+		: fromFields(context, read, itemIndex, rules);
 }

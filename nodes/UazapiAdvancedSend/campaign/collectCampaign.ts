@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError, InputProblems, inputError, settingsError } from '../../shared/errors';
+import type { ItemParameters } from '../../shared/itemParameters';
 import { plural } from '../../shared/text';
 import { FieldProblem } from '../messages';
 import { readCampaignKey } from './campaignKey';
@@ -29,18 +30,20 @@ import {
  * said which numbers are on WhatsApp, with those answers applied. Nothing here sends anything.
  */
 
-function readSettings(context: IExecuteFunctions, itemIndex: number): CampaignFields {
-	const schedule = context.getNodeParameter('schedule', itemIndex, 'now') as ScheduleMode;
+function readSettings(
+	context: IExecuteFunctions,
+	read: ItemParameters,
+	itemIndex: number,
+): CampaignFields {
+	const schedule = read.get('schedule', itemIndex, 'now') as ScheduleMode;
 	const parameters: CampaignParameters = {
-		delayMin: context.getNodeParameter('delayMin', itemIndex),
-		delayMax: context.getNodeParameter('delayMax', itemIndex),
-		info: context.getNodeParameter('info', itemIndex, ''),
+		delayMin: read.get('delayMin', itemIndex),
+		delayMax: read.get('delayMax', itemIndex),
+		info: read.get('info', itemIndex, ''),
 		schedule,
-		scheduledAt: schedule === 'at' ? context.getNodeParameter('scheduledAt', itemIndex) : undefined,
+		scheduledAt: schedule === 'at' ? read.get('scheduledAt', itemIndex) : undefined,
 		scheduleInMinutes:
-			schedule === 'inMinutes'
-				? context.getNodeParameter('scheduleInMinutes', itemIndex)
-				: undefined,
+			schedule === 'inMinutes' ? read.get('scheduleInMinutes', itemIndex) : undefined,
 	};
 	try {
 		// The clock is read after the expressions ran: {{ $now }} is then never ahead of "now".
@@ -112,12 +115,13 @@ function readRecipientOptions(context: IExecuteFunctions, options: CampaignOptio
  */
 export async function collectCampaign(
 	context: IExecuteFunctions,
+	read: ItemParameters,
 	group: number[],
 ): Promise<CollectedCampaign> {
 	const first = group[0];
-	const options = context.getNodeParameter('options', first, {}) as CampaignOptions;
+	const options = read.get('options', first, {}) as CampaignOptions;
 	const recipients = readRecipientOptions(context, options, first);
-	const settings = readSettings(context, first);
+	const settings = readSettings(context, read, first);
 	const fromJson: Partial<CampaignFields> = {};
 	const setBy = new Map<string, number>();
 	const items: CollectedItem[] = [];
@@ -125,7 +129,7 @@ export async function collectCampaign(
 	const problems = new InputProblems();
 	for (const itemIndex of group) {
 		try {
-			const item = await collectItemMessages(context, itemIndex, recipients.rules);
+			const item = await collectItemMessages(context, read, itemIndex, recipients.rules);
 			items.push({ itemIndex, ...item });
 			if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
 		} catch (error) {

@@ -14,6 +14,7 @@ import { applyNumberChecks, collectCampaign, type CollectedCampaign } from './co
 import { planCampaigns, type PlannedCampaign } from './plan';
 import { checkOnWhatsApp, phonesOf, type NumberCheck } from './recipients';
 import { asNodeError, InputProblems, settingsError } from '../../shared/errors';
+import type { ItemParameters } from '../../shared/itemParameters';
 
 function pairedTo(items: number[]) {
 	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));
@@ -76,6 +77,7 @@ function nobodyLeft(campaign: CollectedCampaign): IDataObject {
  */
 export async function sendAdvancedCampaigns(
 	this: IExecuteFunctions,
+	parameters: ItemParameters,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
@@ -100,7 +102,7 @@ export async function sendAdvancedCampaigns(
 	const problems = new InputProblems();
 	for (const group of groups) {
 		try {
-			collected.push(await collectCampaign(this, group));
+			collected.push(await collectCampaign(this, parameters, group));
 		} catch (error) {
 			const failure = fail(error, group);
 			if (failure instanceof NodeOperationError) problems.add(failure);

@@ -1,0 +1,122 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeParameterValueType,
+} from 'n8n-workflow';
+
+import {
+	evaluateJsonPathTemplate,
+	LEFT_TO_N8N,
+	parseJsonPathTemplate,
+	type JsonPathTemplate,
+} from './jsonPathTemplate';
+
+/**
+ * Node parameters read item by item, like `getNodeParameter(name, itemIndex, fallback)`, but
+ * fast for big inputs: a parameter's raw value is read once; values that are not expressions are
+ * reused for every item, and `{{ $json… }}` expressions are evaluated here (jsonPathTemplate.ts).
+ * A parameter holding any other expression, or one of those that cannot be evaluated here for an
+ * item, is read through n8n's getNodeParameter for that item, so its value and errors are n8n's.
+ */
+
+/** A raw parameter value with its expressions parsed. */
+type Plan =
+	| { template: JsonPathTemplate }
+	| { constant: unknown }
+	| { list: Plan[] }
+	| { fields: Array<[string, Plan]> };
+
+/** Set when any expression of the value is not a `$json` template. */
+const NOT_PLANNED = Symbol('not planned');
+
+function planOf(raw: unknown): Plan | typeof NOT_PLANNED {
+	if (typeof raw === 'string' && raw.startsWith('=')) {
+		const template = parseJsonPathTemplate(raw.slice(1));
+		return template ? { template } : NOT_PLANNED;
+	}
+	if (Array.isArray(raw)) {
+		const list = raw.map(planOf);
+		return list.includes(NOT_PLANNED) ? NOT_PLANNED : { list: list as Plan[] };
+	}
+	if (typeof raw === 'object' && raw !== null) {
+		const fields = Object.entries(raw).map(([key, value]) => [key, planOf(value)] as const);
+		if (fields.some(([, plan]) => plan === NOT_PLANNED)) return NOT_PLANNED;
+		return { fields: fields as Array<[string, Plan]> };
+	}
+	return { constant: raw };
+}
+
+/** The parameter's value for an item's JSON, built as n8n builds it, or LEFT_TO_N8N. */
+function valueOf(plan: Plan, json: unknown): unknown {
+	if ('template' in plan) return evaluateJsonPathTemplate(plan.template, json);
+	if ('constant' in plan) return plan.constant;
+	if ('list' in plan) {
+		const list: unknown[] = [];
+		for (const entry of plan.list) {
+			const value = valueOf(entry, json);
+			if (value === LEFT_TO_N8N) return LEFT_TO_N8N;
+			list.push(value);
+		}
+		return list;
+	}
+	const fields: Record<string, unknown> = {};
+	for (const [key, entry] of plan.fields) {
+		const value = valueOf(entry, json);
+		if (value === LEFT_TO_N8N) return LEFT_TO_N8N;
+		fields[key] = value;
+	}
+	return fields;
+}
+
+/** n8n checks and converts these parameters' values after evaluating them: always left to n8n. */
+function validatedByN8n(property: unknown): boolean {
+	if (typeof property !== 'object' || property === null) return false;
+	const { validateType, type, options, values } = property as Record<string, unknown>;
+	return (
+		validateType !== undefined ||
+		type === 'resourceMapper' ||
+		[options, values].some((list) => Array.isArray(list) && list.some(validatedByN8n))
+	);
+}
+
+const MISSING = Symbol('missing');
+
+export class ItemParameters {
+	private readonly plans = new Map<string, Plan | typeof NOT_PLANNED>();
+	private readonly items: INodeExecutionData[];
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly properties: INodeProperties[],
+	) {
+		this.items = context.getInputData();
+	}
+
+	/** The parameter's value for the item, as `getNodeParameter(name, itemIndex, fallback)` gives it. */
+	get(name: string, itemIndex: number, fallback?: unknown): NodeParameterValueType | object {
+		const plan = this.plan(name);
+		const json = this.items[itemIndex]?.json;
+		if (plan !== NOT_PLANNED && json !== undefined) {
+			const value = valueOf(plan, json);
+			if (value !== LEFT_TO_N8N) return value as NodeParameterValueType | object;
+		}
+		return this.context.getNodeParameter(name, itemIndex, fallback);
+	}
+
+	private plan(name: string): Plan | typeof NOT_PLANNED {
+		let plan = this.plans.get(name);
+		if (plan === undefined) {
+			const top = name.split(/[.[]/)[0];
+			const raw: unknown = this.properties.some(
+				(property) => property.name === top && validatedByN8n(property),
+			)
+				? MISSING
+				: this.context.getNodeParameter(name, 0, MISSING, { rawExpressions: true });
+			// A missing parameter takes the caller's fallback, which n8n applies.
+			plan = raw === MISSING ? NOT_PLANNED : planOf(raw);
+			this.plans.set(name, plan);
+		}
+		return plan;
+	}
+}
