@@ -82,9 +82,33 @@ function validatedByN8n(property: unknown): boolean {
 
 const MISSING = Symbol('missing');
 
+/** The path (as getNodeParameter reads it) and text of the first expression saved in a value. */
+function firstExpression(value: unknown, path: string): { path: string; text: string } | undefined {
+	if (typeof value === 'string') return value.startsWith('=') ? { path, text: value } : undefined;
+	if (typeof value !== 'object' || value === null) return undefined;
+	for (const [key, inner] of Object.entries(value)) {
+		const innerPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+		const found = firstExpression(inner, innerPath);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/**
+ * Whether this n8n hands over raw expressions when asked. One that ignored the option would hand
+ * over item 0's values, which reused for every item would send item 0's messages to everyone: so
+ * the first expression saved in the node must come back as written, or n8n evaluates everything.
+ */
+function givesRawExpressions(context: IExecuteFunctions): boolean {
+	const saved = firstExpression(context.getNode().parameters, '');
+	if (!saved) return true;
+	return context.getNodeParameter(saved.path, 0, MISSING, { rawExpressions: true }) === saved.text;
+}
+
 export class ItemParameters {
 	private readonly plans = new Map<string, Plan | typeof NOT_PLANNED>();
 	private readonly items: INodeExecutionData[];
+	private rawExpressions: boolean | undefined;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
@@ -107,12 +131,13 @@ export class ItemParameters {
 	private plan(name: string): Plan | typeof NOT_PLANNED {
 		let plan = this.plans.get(name);
 		if (plan === undefined) {
+			this.rawExpressions ??= givesRawExpressions(this.context);
 			const top = name.split(/[.[]/)[0];
-			const raw: unknown = this.properties.some(
-				(property) => property.name === top && validatedByN8n(property),
-			)
-				? MISSING
-				: this.context.getNodeParameter(name, 0, MISSING, { rawExpressions: true });
+			const raw: unknown =
+				!this.rawExpressions ||
+				this.properties.some((property) => property.name === top && validatedByN8n(property))
+					? MISSING
+					: this.context.getNodeParameter(name, 0, MISSING, { rawExpressions: true });
 			// A missing parameter takes the caller's fallback, which n8n applies.
 			plan = raw === MISSING ? NOT_PLANNED : planOf(raw);
 			this.plans.set(name, plan);

@@ -61,6 +61,7 @@ class Probe implements INodeType {
 		let askedN8n = 0;
 		const counting = {
 			getInputData: () => this.getInputData(),
+			getNode: () => this.getNode(),
 			getNodeParameter: (...args: Parameters<IExecuteFunctions['getNodeParameter']>) => {
 				if (!args[3]?.rawExpressions) askedN8n++;
 				return this.getNodeParameter(...args);

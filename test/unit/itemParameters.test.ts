@@ -3,24 +3,30 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ItemParameters } from '../../nodes/shared/itemParameters';
 
 /** A context whose n8n evaluation is recorded: `n8n:<name>:<item>` stands for n8n's value. */
-function contextWith(parameters: Record<string, unknown>, items: object[]) {
+function contextWith(
+	parameters: Record<string, unknown>,
+	items: object[],
+	{ ignoresRawExpressions = false } = {},
+) {
 	const asked: string[] = [];
 	const raw = (name: string) =>
 		name
-			.split('.')
+			.split(/[.[\]]+/)
+			.filter(Boolean)
 			.reduce<unknown>(
 				(value, key) => (value as Record<string, unknown> | undefined)?.[key],
 				parameters,
 			);
 	const context = {
 		getInputData: () => items.map((json) => ({ json })),
+		getNode: () => ({ parameters }),
 		getNodeParameter: (
 			name: string,
 			itemIndex: number,
 			fallback?: unknown,
 			options?: { rawExpressions?: boolean },
 		) => {
-			if (options?.rawExpressions) return raw(name) ?? fallback;
+			if (options?.rawExpressions && !ignoresRawExpressions) return raw(name) ?? fallback;
 			asked.push(`${name}:${itemIndex}`);
 			return raw(name) === undefined ? fallback : `n8n:${name}:${itemIndex}`;
 		},
@@ -85,6 +91,33 @@ describe('ItemParameters', () => {
 		]);
 		expect(new ItemParameters(context, PROPERTIES).get('checked', 0)).toBe('n8n:checked:0');
 		expect(asked).toEqual(['checked:0']);
+	});
+
+	it('asks n8n for everything when this n8n does not hand over raw expressions', () => {
+		// An n8n that ignores the option evaluates the expression for item 0: reusing that value
+		// would send item 0's text to every recipient.
+		const { context, asked } = contextWith(
+			{ number: '5511999999999', messages: { message: [{ text: '=Oi {{ $json.name }}' }] } },
+			[{ name: 'Ana' }, { name: 'Bia' }],
+			{ ignoresRawExpressions: true },
+		);
+		const parameters = new ItemParameters(context, PROPERTIES);
+		expect([parameters.get('messages.message', 0), parameters.get('messages.message', 1)]).toEqual([
+			'n8n:messages.message:0',
+			'n8n:messages.message:1',
+		]);
+		expect([parameters.get('number', 0), parameters.get('number', 1)]).toEqual([
+			'n8n:number:0',
+			'n8n:number:1',
+		]);
+		// The probe asked for the saved expression's own path once.
+		expect(asked).toEqual([
+			'messages.message[0].text:0',
+			'messages.message:0',
+			'messages.message:1',
+			'number:0',
+			'number:1',
+		]);
 	});
 
 	it("leaves a missing parameter to n8n, which applies the caller's fallback", () => {
