@@ -412,8 +412,10 @@ export async function restPost(url, path, cookie, body) {
 }
 
 /**
- * The stored executions of a workflow, newest first: each one's REST answer as text and its run
+ * The finished executions of a workflow, newest first: each one's REST answer as text and its run
  * data as stored, "flatted" (a JSON array in which objects and strings refer to entries by index).
+ * n8n 1.x lists the running and the finished executions with two queries at the same time, so one
+ * finishing in between is listed twice (running, then finished): only finished ones, each id once.
  */
 export async function workflowExecutions(url, cookie, workflowId) {
 	const { json } = await restGet(
@@ -421,7 +423,10 @@ export async function workflowExecutions(url, cookie, workflowId) {
 		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
 		cookie,
 	);
-	const list = json.data.results ?? json.data;
+	const listed = (json.data.results ?? json.data).filter(
+		(execution) => !['new', 'running'].includes(execution.status),
+	);
+	const list = [...new Map(listed.map((execution) => [execution.id, execution])).values()];
 	return Promise.all(
 		list.map(async (execution) => {
 			const { text, json: detail } = await restGet(url, `/executions/${execution.id}`, cookie);

@@ -209,7 +209,13 @@ test('every fixture posted to the registered URL starts one execution with its n
 	});
 	timings[`${Object.keys(normalised).length} deliveries to stored executions`] =
 		(Date.now() - since) / 1000;
-	assert.equal(executions.length, expected.length);
+	assert.equal(
+		executions.length,
+		expected.length,
+		JSON.stringify(
+			executions.map(({ items }) => items.map((item) => item.messageId ?? item.event)),
+		),
+	);
 	const outputs = executions.map(({ items }) => {
 		assert.equal(items.length, 1);
 		return items[0];
