@@ -60,6 +60,8 @@ let workers;
 let cookie;
 /** The URL the trigger registered with uazapi (kept: each test resets the imitation). */
 let triggerUrl;
+/** What the main process asked of uazapi's /webhook while activating the trigger. */
+let triggerRegistration;
 
 function seconds(started) {
 	return Number(((Date.now() - started) / 1000).toFixed(1));
@@ -245,6 +247,16 @@ before(
 		for (const id of ['queueCrmBoletos', 'queueCrmBoletosNoKey', TRIGGER_WORKFLOW_ID])
 			await activateWorkflow(main.url, cookie, id, webhook.url);
 		({ url: triggerUrl } = await waitUntil('the trigger registering its webhook', triggerWebhook));
+		// Deliveries are checked against the secret in the trigger's static data, saved by main.
+		await waitUntil('the trigger static data', async () => {
+			const [[staticData]] = await postgres.query(
+				`select "staticData" from workflow_entity where id = '${TRIGGER_WORKFLOW_ID}'`,
+			);
+			return String(staticData).includes('webhookId');
+		});
+		triggerRegistration = imitation.requests
+			.filter((request) => request.path === '/webhook' && request.method === 'POST')
+			.map((request) => request.body.action);
 		timings['all n8n processes started, workflows active'] = seconds(step);
 		timings['setup in total'] = seconds(started);
 	},
@@ -350,9 +362,20 @@ test('the uazapi Trigger registers the webhook processor URL; its deliveries run
 	const forged = await post(url.split('?')[0], delivery('text-received.json'));
 	assert.equal(forged.status, 403);
 
+	// One webhook added, once: a second activation would leave the secret above stale.
+	assert.deepEqual(triggerRegistration, ['add']);
 	const started = Date.now();
-	for (const file of Object.keys(normalised))
-		assert.equal((await post(url, delivery(file))).status, 200, file);
+	for (const file of Object.keys(normalised)) {
+		const response = await post(url, delivery(file));
+		if (response.status !== 200) {
+			const [[staticData]] = await postgres.query(
+				`select "staticData" from workflow_entity where id = '${TRIGGER_WORKFLOW_ID}'`,
+			);
+			assert.fail(
+				`${file}: ${response.status}; registered ${url}; stored static data ${staticData}`,
+			);
+		}
+	}
 	// Our own message sent by the API starts nothing (Include Own Messages is off).
 	const expected = Object.entries(normalised).filter(([file]) => file !== 'sent-by-api.json');
 	const rows = await waitUntil(
