@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { CREDENTIAL_TYPE } from '../../shared/contract';
 import { SECRET_PARAMETER, sameSecret } from './authenticate';
 import { normalise, tokenOf } from './normalise';
-import { registrationOf } from './register';
+import { triggerSecret } from './register';
 import { isWanted, triggerSettings } from './settings';
 
 /**
@@ -17,9 +17,8 @@ function refuse(context: IWebhookFunctions, status: 401 | 403, reason: string) {
 
 /** One uazapi delivery: checked, normalised, filtered; one item when the user wants it. */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const registration = registrationOf(this);
 	const query = this.getQueryData() as IDataObject;
-	if (!registration || !sameSecret(query[SECRET_PARAMETER], registration.secret))
+	if (!sameSecret(query[SECRET_PARAMETER], await triggerSecret(this)))
 		return refuse(this, 403, 'This webhook URL is not registered');
 	const body = this.getBodyData();
 	const { token } = await this.getCredentials<{ token: string }>(CREDENTIAL_TYPE);

@@ -5,9 +5,9 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../shared/contract';
+import { CREDENTIAL_TYPE, ENDPOINTS } from '../../shared/contract';
 import { uazapiRequest } from '../../shared/transport';
-import { newSecret, secretUrl } from './authenticate';
+import { secretFor, secretUrl } from './authenticate';
 import { triggerSettings, webhookFor, type UazapiWebhook } from './settings';
 
 /**
@@ -19,30 +19,31 @@ import { triggerSettings, webhookFor, type UazapiWebhook } from './settings';
 
 export interface Registration {
 	id: string;
-	secret: string;
 }
 
-export function registrationOf(
-	context: IHookFunctions | IWebhookFunctions,
-): Registration | undefined {
+function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration | undefined {
 	const data = context.getWorkflowStaticData('node');
-	if (typeof data.webhookId !== 'string' || typeof data.secret !== 'string') return undefined;
-	return { id: data.webhookId, secret: data.secret };
+	if (typeof data.webhookId !== 'string') return undefined;
+	return { id: data.webhookId };
 }
 
 function remember(context: IHookFunctions, registration: Registration | undefined): void {
 	const data = context.getWorkflowStaticData('node');
 	if (registration) {
 		data.webhookId = registration.id;
-		data.secret = registration.secret;
 	} else {
 		delete data.webhookId;
-		delete data.secret;
 	}
 }
 
 function webhookUrl(context: IHookFunctions): string {
 	return context.getNodeWebhookUrl('default') as string;
+}
+
+/** This node's registered URL: n8n's webhook URL with the node's secret. */
+export async function triggerSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const { token } = await context.getCredentials<{ token: string }>(CREDENTIAL_TYPE);
+	return secretFor(token, context.getWorkflow().id, context.getNode().webhookId);
 }
 
 async function listWebhooks(context: IHookFunctions): Promise<IDataObject[]> {
@@ -91,11 +92,11 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (!registration) return false;
 	const wanted = webhookFor(
 		triggerSettings(this),
-		secretUrl(webhookUrl(this), registration.secret),
+		secretUrl(webhookUrl(this), await triggerSecret(this)),
 	);
 	const listed = (await listWebhooks(this)).find((entry) => entry.id === registration.id);
 	if (listed && isApplied(listed, wanted)) return true;
-	// Changed or gone: a fresh webhook (and secret) replaces it.
+	// Changed or gone: a fresh webhook replaces it.
 	if (listed) await removeWebhook(this, listed);
 	remember(this, undefined);
 	return false;
@@ -108,7 +109,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		if (typeof orphan.url === 'string' && orphan.url.split('?')[0] === url)
 			await removeWebhook(this, orphan);
 	}
-	const secret = newSecret();
+	const secret = await triggerSecret(this);
 	const wanted = webhookFor(triggerSettings(this), secretUrl(url, secret));
 	await uazapiRequest.call(this, {
 		method: 'POST',
@@ -130,7 +131,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 				'uazapi accepted POST /webhook, but GET /webhook lists no enabled webhook with this URL, events and filters. Check that your uazapi server keeps several webhooks per instance (action "add"), then activate the workflow again.',
 		});
 	}
-	remember(this, { id: added.id, secret });
+	remember(this, { id: added.id });
 	return true;
 }
 

@@ -247,13 +247,6 @@ before(
 		for (const id of ['queueCrmBoletos', 'queueCrmBoletosNoKey', TRIGGER_WORKFLOW_ID])
 			await activateWorkflow(main.url, cookie, id, webhook.url);
 		({ url: triggerUrl } = await waitUntil('the trigger registering its webhook', triggerWebhook));
-		// Deliveries are checked against the secret in the trigger's static data, saved by main.
-		await waitUntil('the trigger static data', async () => {
-			const [[staticData]] = await postgres.query(
-				`select "staticData" from workflow_entity where id = '${TRIGGER_WORKFLOW_ID}'`,
-			);
-			return String(staticData).includes('webhookId');
-		});
 		triggerRegistration = imitation.requests
 			.filter((request) => request.path === '/webhook' && request.method === 'POST')
 			.map((request) => request.body.action);
