@@ -183,7 +183,7 @@ describe('registering the webhook on the uazapi instance', () => {
 		expect(webhooks()[1].id).not.toBe(orphan.id);
 	});
 
-	test("n8n's test URL and production URL are registered side by side, each with its own secret", async () => {
+	test("n8n's test URL and production URL are registered side by side", async () => {
 		const trigger = triggerWith();
 		await trigger.activate(true);
 		const test = webhooks()[0];
