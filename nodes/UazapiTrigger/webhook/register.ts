@@ -21,7 +21,7 @@ export interface Registration {
 	id: string;
 }
 
-function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration | undefined {
+function registrationOf(context: IHookFunctions): Registration | undefined {
 	const data = context.getWorkflowStaticData('node');
 	if (typeof data.webhookId !== 'string') return undefined;
 	return { id: data.webhookId };
@@ -40,7 +40,7 @@ function webhookUrl(context: IHookFunctions): string {
 	return context.getNodeWebhookUrl('default') as string;
 }
 
-/** This node's registered URL: n8n's webhook URL with the node's secret. */
+/** The secret of this node's URL, as every n8n process derives it from the credential's token. */
 export async function triggerSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
 	const { token } = await context.getCredentials<{ token: string }>(CREDENTIAL_TYPE);
 	return secretFor(token, context.getWorkflow().id, context.getNode().webhookId);
