@@ -279,6 +279,8 @@ test('each message type shows its own fields and no others', { timeout: 300_000 
 /** The names "Add Option" offers in a scope, then closes the list. */
 async function offeredOptions(scope) {
 	await scope.locator(byTestId('collection-parameter-add')).first().click();
+	// The list renders after the click: wait for it before reading it.
+	await page.locator(`${byTestId('collection-parameter-option')}:visible`).first().waitFor();
 	const names = await page
 		.locator(`${byTestId('collection-parameter-option')}:visible`)
 		.allInnerTexts();
