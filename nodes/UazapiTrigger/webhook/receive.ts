@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { CREDENTIAL_TYPE } from '../../shared/contract';
 import { SECRET_PARAMETER, sameSecret } from './authenticate';
 import { normalise, tokenOf } from './normalise';
-import { triggerSecret } from './register';
+import { nodeSecret } from './register';
 import { isWanted, triggerSettings } from './settings';
 
 /**
@@ -17,11 +17,11 @@ function refuse(context: IWebhookFunctions, status: 401 | 403, reason: string) {
 
 /** One uazapi delivery: checked, normalised, filtered; one item when the user wants it. */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const { token } = await this.getCredentials<{ token: string }>(CREDENTIAL_TYPE);
 	const query = this.getQueryData() as IDataObject;
-	if (!sameSecret(query[SECRET_PARAMETER], await triggerSecret(this)))
+	if (!sameSecret(query[SECRET_PARAMETER], nodeSecret(this, token)))
 		return refuse(this, 403, 'This webhook URL is not registered');
 	const body = this.getBodyData();
-	const { token } = await this.getCredentials<{ token: string }>(CREDENTIAL_TYPE);
 	if (!sameSecret(tokenOf(body), token))
 		return refuse(this, 401, 'The event does not carry the instance token of this trigger');
 	const event = normalise(body, token);

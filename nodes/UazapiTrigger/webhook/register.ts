@@ -41,9 +41,13 @@ function webhookUrl(context: IHookFunctions): string {
 }
 
 /** The secret of this node's URL, as every n8n process derives it from the credential's token. */
-export async function triggerSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const { token } = await context.getCredentials<{ token: string }>(CREDENTIAL_TYPE);
+export function nodeSecret(context: IHookFunctions | IWebhookFunctions, token: string): string {
 	return secretFor(token, context.getWorkflow().id, context.getNode().webhookId);
+}
+
+async function triggerSecret(context: IHookFunctions): Promise<string> {
+	const { token } = await context.getCredentials<{ token: string }>(CREDENTIAL_TYPE);
+	return nodeSecret(context, token);
 }
 
 async function listWebhooks(context: IHookFunctions): Promise<IDataObject[]> {
