@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	DEFAULT_COUNTRY_CODE,
 	DEFAULT_MAX_REQUEST_MB,
 	DEFAULT_TIMEOUT_SECONDS,
 	MAX_SCHEDULE_MINUTES,
@@ -8,6 +9,114 @@ import {
 import { messageEntryProperties } from './messages';
 
 const fieldsMode = { show: { defineMessages: ['fields'] } };
+
+/**
+ * Version 1.1 shows Default Country Code on the form, set to Brazil; version 1 keeps it in
+ * Options, empty, so that saved workflows read their numbers as before.
+ */
+const fromVersion1_1 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
+const version1 = { show: { '@version': [1] } };
+
+const DEFAULT_COUNTRY_CODE_HELP =
+	'Completes national numbers, e.g. (11) 98765-4321 becomes 5511987654321 with 55. A number that is not a valid national number of this country is sent only if it is a valid number with its own country code (e.g. +1 415 555 0100, or 14155550100); anything else is refused before sending. Leave empty to accept only numbers written with their country code.';
+
+const defaultCountryCodeOption: INodeProperties = {
+	displayName: 'Default Country Code',
+	name: 'defaultCountryCode',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 55',
+	description: DEFAULT_COUNTRY_CODE_HELP,
+};
+
+/** The Options collection's fields (Default Country Code joins them in version 1). */
+const campaignOptions: INodeProperties[] = [
+	{
+		displayName: 'Campaign Key',
+		name: 'campaignKey',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.batchId }}',
+		description:
+			'Guards against sending the same campaign twice (a re-run, a retry, a run after a timeout). The key is added to the description as [key:…]; if the instance already has a campaign with this key that is not deleted, it is output with alreadyCreated: true instead of being created again. In "One Campaign per Item" mode each item needs its own key.',
+	},
+	{
+		displayName: 'Check Numbers on WhatsApp',
+		name: 'checkNumbers',
+		type: 'options',
+		options: [
+			{
+				name: 'Off',
+				value: 'off',
+				description: 'Send to every number as given',
+			},
+			{
+				name: 'Leave Them Out',
+				value: 'leaveOut',
+				description:
+					'Ask uazapi which numbers are on WhatsApp first; numbers that are not are left out and listed in the output',
+			},
+			{
+				name: 'Fail the Run',
+				value: 'fail',
+				description: 'Ask uazapi first; any number not on WhatsApp stops the run, nothing sent',
+			},
+		],
+		default: 'leaveOut',
+		description:
+			"Whether to check the campaign's numbers with uazapi before sending (in batches of 50). Sending to numbers not on WhatsApp wastes the campaign and raises the risk of the number being restricted. Where WhatsApp knows a number in another form (e.g. without Brazil's 9th digit), the messages go to that form.",
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to output the exact request body without sending anything',
+	},
+	{
+		displayName: 'Exclude Numbers',
+		name: 'excludeNumbers',
+		type: 'string',
+		default: '',
+		placeholder: "e.g. {{ $('Opt-outs').all().map(item => item.json.phone) }}",
+		description:
+			'Numbers that must not receive the campaign (opt-outs): a list, or numbers separated by commas or new lines. Written like recipients; matching items are left out and listed in the output.',
+	},
+	{
+		displayName: 'Max Messages per Campaign',
+		name: 'maxMessagesPerCampaign',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			"Split a larger campaign into several of at most this many messages, each one output item. An item's messages always stay in one campaign. 0 means no limit. uazapi does not document whether it runs an instance's campaigns one after another: if it runs them at the same time, the parts go out in parallel and the pause between messages no longer holds across them.",
+	},
+	{
+		displayName: 'Max Request Size (MB)',
+		name: 'maxRequestSizeMb',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1024 },
+		default: DEFAULT_MAX_REQUEST_MB,
+		description:
+			'A campaign whose request would be larger is refused before anything is sent. Files from binary data travel as base64 inside the request, once per recipient: for a file many recipients share, a public URL keeps the request small.',
+	},
+	{
+		displayName: 'Skip Duplicate Recipients',
+		name: 'skipDuplicates',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether an item whose recipient already appeared earlier in the campaign is left out, so nobody gets the messages twice',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_TIMEOUT_SECONDS,
+		description: 'How long to wait for uazapi to accept the campaign',
+	},
+];
 
 export const advancedSendProperties: INodeProperties[] = [
 	{
@@ -44,6 +153,12 @@ export const advancedSendProperties: INodeProperties[] = [
 		description:
 			'WhatsApp number with country code (e.g. 5511999999999) or a chat ID such as 120363012345678901@g.us. Evaluated for each input item.',
 		displayOptions: fieldsMode,
+	},
+	{
+		...defaultCountryCodeOption,
+		default: DEFAULT_COUNTRY_CODE,
+		description: `Country of numbers written without a country code (55 is Brazil). ${DEFAULT_COUNTRY_CODE_HELP}`,
+		displayOptions: fromVersion1_1,
 	},
 	{
 		displayName: 'Messages',
@@ -142,107 +257,18 @@ export const advancedSendProperties: INodeProperties[] = [
 		description: `From 1 to ${MAX_SCHEDULE_MINUTES.toLocaleString('en-US')} minutes (30 days)`,
 		displayOptions: { show: { schedule: ['inMinutes'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Campaign Key',
-				name: 'campaignKey',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. {{ $json.batchId }}',
-				description:
-					'Guards against sending the same campaign twice (a re-run, a retry, a run after a timeout). The key is added to the description as [key:…]; if the instance already has a campaign with this key that is not deleted, it is output with alreadyCreated: true instead of being created again. In "One Campaign per Item" mode each item needs its own key.',
-			},
-			{
-				displayName: 'Check Numbers on WhatsApp',
-				name: 'checkNumbers',
-				type: 'options',
-				options: [
-					{
-						name: 'Off',
-						value: 'off',
-						description: 'Send to every number as given',
-					},
-					{
-						name: 'Leave Them Out',
-						value: 'leaveOut',
-						description:
-							'Ask uazapi which numbers are on WhatsApp first; numbers that are not are left out and listed in the output',
-					},
-					{
-						name: 'Fail the Run',
-						value: 'fail',
-						description: 'Ask uazapi first; any number not on WhatsApp stops the run, nothing sent',
-					},
-				],
-				default: 'leaveOut',
-				description:
-					"Whether to check the campaign's numbers with uazapi before sending (in batches of 50). Sending to numbers not on WhatsApp wastes the campaign and raises the risk of the number being restricted. Where WhatsApp knows a number in another form (e.g. without Brazil's 9th digit), the messages go to that form.",
-			},
-			{
-				displayName: 'Default Country Code',
-				name: 'defaultCountryCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 55',
-				description:
-					'Completes numbers written without a country code, e.g. (11) 98765-4321 becomes 5511987654321 with 55. A leading 00 or + marks a number as international; a leading 0 as national.',
-			},
-			{
-				displayName: 'Dry Run',
-				name: 'dryRun',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to output the exact request body without sending anything',
-			},
-			{
-				displayName: 'Exclude Numbers',
-				name: 'excludeNumbers',
-				type: 'string',
-				default: '',
-				placeholder: "e.g. {{ $('Opt-outs').all().map(item => item.json.phone) }}",
-				description:
-					'Numbers that must not receive the campaign (opt-outs): a list, or numbers separated by commas or new lines. Written like recipients; matching items are left out and listed in the output.',
-			},
-			{
-				displayName: 'Max Messages per Campaign',
-				name: 'maxMessagesPerCampaign',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description:
-					"Split a larger campaign into several of at most this many messages, each one output item. An item's messages always stay in one campaign. 0 means no limit. uazapi does not document whether it runs an instance's campaigns one after another: if it runs them at the same time, the parts go out in parallel and the pause between messages no longer holds across them.",
-			},
-			{
-				displayName: 'Max Request Size (MB)',
-				name: 'maxRequestSizeMb',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1024 },
-				default: DEFAULT_MAX_REQUEST_MB,
-				description:
-					'A campaign whose request would be larger is refused before anything is sent. Files from binary data travel as base64 inside the request, once per recipient: for a file many recipients share, a public URL keeps the request small.',
-			},
-			{
-				displayName: 'Skip Duplicate Recipients',
-				name: 'skipDuplicates',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether an item whose recipient already appeared earlier in the campaign is left out, so nobody gets the messages twice',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_TIMEOUT_SECONDS,
-				description: 'How long to wait for uazapi to accept the campaign',
-			},
-		],
-	},
+	...[
+		{ displayOptions: version1, options: [...campaignOptions, defaultCountryCodeOption] },
+		{ displayOptions: fromVersion1_1, options: campaignOptions },
+	].map(
+		({ displayOptions, options }): INodeProperties => ({
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions,
+			options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		}),
+	),
 ];

@@ -101,6 +101,9 @@ export const LIMITS = {
  * JSON text and the socket buffer) near 100 MB. Bigger bodies are almost always one file sent as
  * base64 to every recipient, which a public URL does better.
  */
+/** Default Country Code of new nodes: uazapi's users are overwhelmingly Brazilian. */
+export const DEFAULT_COUNTRY_CODE = '55';
+
 export const DEFAULT_MAX_REQUEST_MB = 32;
 
 /** How long the campaign POST may take before we give up (the request helper's default is 300 s). */

@@ -89,8 +89,9 @@ const CASES: BadCase[] = [
 		name: 'recipient too short',
 		parameters: fieldsParameters([text('Oi')]),
 		items: [{ json: { phone: '+55 11' } }],
-		message: 'Item 0: "Recipient" "+55 11" has 4 digits; a WhatsApp number has 8 to 15',
-		fix: /country code/,
+		message:
+			'Item 0: "Recipient" "+55 11" does not have the length of a number of country code +55',
+		fix: /country code, the area code and the number/,
 	},
 	{
 		name: 'malformed group id',

@@ -42,15 +42,68 @@ describe('Default Country Code', () => {
 		]);
 	});
 
-	it('without it, a number in national form is refused before any request, naming the item', async () => {
+	it('version 1 without it: a number in national form is refused before any request, naming the item', async () => {
 		const result = await runWorkflow(
-			sendWorkflow(send({}), people('5511987654321', '011 98765-4321')),
+			sendWorkflow(send({}), people('5511987654321', '11 99999-0003')),
 			credentials(),
 		);
 		expect(result.error?.message).toBe(
-			'Item 1: "Recipient" "011 98765-4321" is written without a country code (it starts with the national 0)',
+			'Item 1: "Recipient" "11 99999-0003" has no country code, so its country is unknown',
 		);
-		expect(result.error?.description).toContain('Options → Default Country Code');
+		expect(result.error?.description).toContain(
+			'Set Options → Default Country Code (55 for Brazil)',
+		);
+		expect(imitation.server.requests).toHaveLength(0);
+	});
+
+	it('version 1.1 shows it set to 55: national numbers go to Brazil, others keep their own code', async () => {
+		const result = await runWorkflow(
+			sendWorkflow(
+				send({}),
+				people('11 99999-0003', '(21) 3456-7890', '+1 415 555 0100', '351912345678'),
+				{ typeVersion: 1.1 },
+			),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		expect(sentNumbers()).toEqual(['5511999990003', '552134567890', '14155550100', '351912345678']);
+	});
+
+	it('version 1.1 emptied: a national number is refused, naming the item, the number and the setting', async () => {
+		const result = await runWorkflow(
+			sendWorkflow(send({}, { defaultCountryCode: '' }), people('5511987654321', '11 99999-0003'), {
+				typeVersion: 1.1,
+			}),
+			credentials(),
+		);
+		expect(result.error?.message).toBe(
+			'Item 1: "Recipient" "11 99999-0003" has no country code, so its country is unknown',
+		);
+		expect(result.error?.description).toContain('Set Default Country Code (55 for Brazil)');
+		expect(imitation.server.requests).toHaveLength(0);
+	});
+
+	it('version 1.1: a number valid neither in Brazil nor with its own code is refused', async () => {
+		const result = await runWorkflow(
+			sendWorkflow(send({}), people('98765-4321'), { typeVersion: 1.1 }),
+			credentials(),
+		);
+		expect(result.error?.message).toBe(
+			'Item 0: "Recipient" "98765-4321" is neither a valid number of country code +55 nor a valid number with its own country code',
+		);
+		expect(imitation.server.requests).toHaveLength(0);
+	});
+
+	it('an unknown country code is refused as a campaign setting', async () => {
+		const result = await runWorkflow(
+			sendWorkflow(send({}, { defaultCountryCode: '999' }), people('11 99999-0003'), {
+				typeVersion: 1.1,
+			}),
+			credentials(),
+		);
+		expect(result.error?.message).toBe(
+			'Campaign settings: "Default Country Code" must be a country calling code, but it is the text "999"',
+		);
 		expect(imitation.server.requests).toHaveLength(0);
 	});
 });

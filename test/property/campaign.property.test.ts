@@ -94,7 +94,13 @@ const label = fc.oneof(
 	{ arbitrary: fc.stringMatching(/^[A-Za-zÀ-ú0-9][A-Za-zÀ-ú0-9 !?.,-]{0,18}$/), weight: 8 },
 	{ arbitrary: fc.constantFrom('Olá 😀', 'a|b', '[x', '{y', 'x\ny', ' ', 'Promoção'), weight: 1 },
 );
-const digits = fc.stringMatching(/^[1-9]\d{9,12}$/);
+/** Valid numbers with their country code: Brazilian mobiles and landlines, the USA, Portugal. */
+const digits = fc.oneof(
+	fc.stringMatching(/^55(11|19|21|31|41|48|51|61|71|81|85|91)9[6-9]\d{7}$/),
+	fc.stringMatching(/^55(11|19|21|31|41|48|51|61|71|81|85|91)[2-5]\d{7}$/),
+	fc.stringMatching(/^1(212|305|312|415|646)[2-9]\d{6}$/),
+	fc.stringMatching(/^3519[1236]\d{7}$/),
+);
 const phone = fc
 	.tuple(digits, fc.constantFrom('plain', 'plus', 'spaced', 'dashed', 'brackets', 'number'))
 	.map(([number, style]): unknown => {

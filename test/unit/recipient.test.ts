@@ -1,4 +1,4 @@
-import { normaliseRecipient } from '../../nodes/UazapiAdvancedSend/messages';
+import { isCountryCallingCode, normaliseRecipient } from '../../nodes/UazapiAdvancedSend/messages';
 
 describe('recipient numbers', () => {
 	it.each([
@@ -20,9 +20,9 @@ describe('recipient numbers', () => {
 		[null, 'is empty'],
 		['55+11999999999', 'is not a phone number'],
 		['5511 9999 abcd', 'is not a phone number'],
-		['+1234567', 'has 7 digits'],
-		['1234567', 'is written without a country code'],
-		['1234567890123456', 'has 16 digits'],
+		['+1234567', 'does not have the length of a number of country code +1'],
+		['1234567', 'has no country code'],
+		['1234567890123456', 'has no country code'],
 		['5511999999999@c.us', 'is not a valid chat ID'],
 		['abc@g.us', 'is not a valid chat ID'],
 		[['5511999999999'], 'but it is a list'],
@@ -35,78 +35,104 @@ describe('recipient numbers', () => {
 });
 
 /**
- * Numbers as Brazilian CRMs, spreadsheets and forms store them, with and without Options →
- * Default Country Code: [typed, with country code 55, without a country code].
- * "refused" means the item is refused, naming the field and pointing to the option.
+ * Numbers as Brazilian CRMs, spreadsheets and forms store them, against Default Country Code
+ * none / 55 / 1 / 351: [shape, typed, sent with none, with 55, with 1, with 351]. "refused"
+ * means the item is refused, naming the field, the number and how to fix it.
  */
-const SHAPES: Array<[string, unknown, string, string]> = [
-	['BR mobile, national with DDD in brackets', '(11) 98765-4321', '5511987654321', '11987654321'],
-	['BR mobile, national, spaces', '11 98765 4321', '5511987654321', '11987654321'],
-	['BR mobile, national, digits only', '11987654321', '5511987654321', '11987654321'],
-	['BR mobile, trunk 0', '011 98765-4321', '5511987654321', 'refused'],
-	['BR mobile, trunk 0 and brackets', '(011) 98765-4321', '5511987654321', 'refused'],
-	['BR mobile, international 00 prefix', '0055 11 98765-4321', '5511987654321', '5511987654321'],
-	['BR mobile, +55', '+55 (11) 98765-4321', '5511987654321', '5511987654321'],
-	['BR mobile, 55 without +', '55 11 98765 4321', '5511987654321', '5511987654321'],
-	['BR mobile as a number value', 5511987654321, '5511987654321', '5511987654321'],
-	['BR mobile without 9th digit, national', '(11) 8765-4321', '551187654321', '1187654321'],
-	['BR mobile without 9th digit, international', '55 11 8765-4321', '551187654321', '551187654321'],
-	['BR mobile without 9th digit, +55', '+55 11 8765 4321', '551187654321', '551187654321'],
-	['BR landline, national', '(11) 3456-7890', '551134567890', '1134567890'],
-	['BR landline, trunk 0', '0 11 3456 7890', '551134567890', 'refused'],
-	['BR landline, +55', '+55 11 3456-7890', '551134567890', '551134567890'],
-	['BR landline, dots', '11.3456.7890', '551134567890', '1134567890'],
-	['BR mobile in DDD 55 (RS), national', '(55) 99876-5432', '5555998765432', '55998765432'],
-	['BR landline in DDD 55 (RS), national', '(55) 3222-1234', '555532221234', '5532221234'],
+const R = 'refused';
+const SHAPES: Array<[string, unknown, string, string, string, string]> = [
+	['BR mobile, national, DDD in brackets', '(11) 98765-4321', R, '5511987654321', R, R],
+	['BR mobile, national, spaces', '11 98765 4321', R, '5511987654321', R, R],
+	['BR mobile, national, digits only', '11987654321', R, '5511987654321', R, R],
+	["BR mobile, the issue's example", '11 99999-0003', R, '5511999990003', R, R],
+	['BR mobile, trunk 0', '011 98765-4321', R, '5511987654321', R, R],
+	['BR mobile, trunk 0 and brackets', '(011) 98765-4321', R, '5511987654321', R, R],
+	['BR mobile, 00 prefix', '0055 11 98765-4321', ...all('5511987654321')],
+	['BR mobile, +55', '+55 (11) 98765-4321', ...all('5511987654321')],
+	['BR mobile, 55 without +', '55 11 98765 4321', ...all('5511987654321')],
+	['BR mobile as a number value', 5511987654321, ...all('5511987654321')],
+	['BR mobile without 9th digit, national', '(11) 8765-4321', R, '551187654321', R, R],
+	['BR mobile without 9th digit, 55', '55 11 8765-4321', ...all('551187654321')],
+	['BR mobile without 9th digit, +55', '+55 11 8765 4321', ...all('551187654321')],
+	['BR landline, national', '(11) 3456-7890', R, '551134567890', R, R],
+	['BR landline, trunk 0', '0 11 3456 7890', R, '551134567890', R, R],
+	['BR landline, +55', '+55 11 3456-7890', ...all('551134567890')],
+	['BR mobile in DDD 55 (RS), national', '(55) 99876-5432', R, '5555998765432', R, R],
+	['BR landline in DDD 55 (RS), national', '(55) 3222-1234', R, '555532221234', R, R],
+	['BR mobile in DDD 55 (RS), +55', '+55 55 99876-5432', ...all('5555998765432')],
 	[
-		'BR mobile in DDD 55 (RS), international',
-		'+55 55 99876-5432',
-		'5555998765432',
-		'5555998765432',
+		'BR mobile in DDD 51, national (also a Peruvian mobile)',
+		'(51) 98765-4321',
+		'51987654321',
+		'5551987654321',
+		'51987654321',
+		'51987654321',
 	],
-	['BR mobile without DDD', '98765-4321', '55987654321', 'refused'],
-	['US number, +1', '+1 (415) 555-0100', '14155550100', '14155550100'],
-	['US number, 001', '001 415 555 0100', '14155550100', '14155550100'],
-	['Portugal, +351', '+351 912 345 678', '351912345678', '351912345678'],
-	['Portugal, 00351', '00351912345678', '351912345678', '351912345678'],
-	['UK, +44', '+44 20 7946 0958', '442079460958', '442079460958'],
-	['Argentina mobile, +54 9', '+54 9 11 2345-6789', '5491123456789', '5491123456789'],
-	[
-		'contact JID',
-		'5511987654321@s.whatsapp.net',
-		'5511987654321@s.whatsapp.net',
-		'5511987654321@s.whatsapp.net',
-	],
-	['group', '120363012345678901@g.us', '120363012345678901@g.us', '120363012345678901@g.us'],
-	[
-		'legacy group',
-		'5511987654321-1600000000@g.us',
-		'5511987654321-1600000000@g.us',
-		'5511987654321-1600000000@g.us',
-	],
-	['LID', '123456789012345@lid', '123456789012345@lid', '123456789012345@lid'],
-	['too short even with the code', '4321', 'refused', 'refused'],
-	['letters', '(11) 9876-ABCD', 'refused', 'refused'],
-	['too long', '+55 11 98765 4321 000', 'refused', 'refused'],
+	['BR mobile without DDD', '98765-4321', R, R, R, R],
+	['US number, national', '(415) 555-0100', R, '554155550100', '14155550100', R],
+	['US number, 1 without +', '1 415 555 0100', ...all('14155550100')],
+	['US number, +1', '+1 (415) 555-0100', ...all('14155550100')],
+	['US number, 001', '001 415 555 0100', ...all('14155550100')],
+	['Portugal mobile, national', '912 345 678', R, R, R, '351912345678'],
+	['Portugal, 351 without +', '351 912 345 678', ...all('351912345678')],
+	['Portugal, +351', '+351 912 345 678', ...all('351912345678')],
+	['Portugal, 00351', '00351912345678', ...all('351912345678')],
+	['UK, +44', '+44 20 7946 0958', ...all('442079460958')],
+	['Argentina mobile, +54 9', '+54 9 11 2345-6789', ...all('5491123456789')],
+	['contact JID', '5511987654321@s.whatsapp.net', ...all('5511987654321@s.whatsapp.net')],
+	['group', '120363012345678901@g.us', ...all('120363012345678901@g.us')],
+	['legacy group', '5511987654321-1600000000@g.us', ...all('5511987654321-1600000000@g.us')],
+	['LID', '123456789012345@lid', ...all('123456789012345@lid')],
+	['too short', '4321', R, R, R, R],
+	['+ and too short for its country', '+1234567', R, R, R, R],
+	['letters', '(11) 9876-ABCD', R, R, R, R],
+	['too long', '+55 11 98765 4321 000', R, R, R, R],
 ];
 
+function all(sent: string): [string, string, string, string] {
+	return [sent, sent, sent, sent];
+}
+
 describe('Default Country Code', () => {
-	it.each(SHAPES)('%s: %p → %s with 55, %s without', (_name, typed, withCode, without) => {
-		const read = (rules?: { countryCode: string }) => () =>
-			normaliseRecipient(typed, 'Recipient', rules);
-		if (withCode === 'refused') expect(read({ countryCode: '55' })).toThrow(/^Recipient: /);
-		else expect(read({ countryCode: '55' })()).toBe(withCode);
-		if (without === 'refused') expect(read()).toThrow(/^Recipient: /);
-		else expect(read()()).toBe(without);
+	it.each(SHAPES)('%s: %p → none %s, 55 %s, 1 %s, 351 %s', (_name, typed, ...expected) => {
+		['', '55', '1', '351'].forEach((countryCode, column) => {
+			const read = () => normaliseRecipient(typed, 'Recipient', { countryCode });
+			if (expected[column] === R) expect(read).toThrow(/^Recipient: "/);
+			else expect(read()).toBe(expected[column]);
+		});
 	});
 
-	it('points to the option when a number can only be national', () => {
-		expect(() => normaliseRecipient('011 98765-4321', 'Recipient')).toThrow(
+	it('names the setting when a number has no country code and none is set', () => {
+		const rules = { setting: 'Options → Default Country Code' };
+		expect(() => normaliseRecipient('11 99999-0003', 'Recipient', rules)).toThrow(
 			expect.objectContaining({
-				problem:
-					'"011 98765-4321" is written without a country code (it starts with the national 0)',
-				fix: expect.stringContaining('Options → Default Country Code'),
+				problem: '"11 99999-0003" has no country code, so its country is unknown',
+				fix: expect.stringContaining('Set Options → Default Country Code (55 for Brazil)'),
 			}),
 		);
+	});
+
+	it('says which country code a number does not fit', () => {
+		expect(() => normaliseRecipient('98765-4321', 'Recipient', { countryCode: '55' })).toThrow(
+			expect.objectContaining({
+				problem:
+					'"98765-4321" is neither a valid number of country code +55 nor a valid number with its own country code',
+				fix: expect.stringContaining('+55 11 99999-9999'),
+			}),
+		);
+	});
+});
+
+describe('country calling codes', () => {
+	it.each([
+		['55', true],
+		['1', true],
+		['351', true],
+		['44', true],
+		['999', false],
+		['0', false],
+		['5', false],
+	])('%s is a calling code in use: %p', (code, known) => {
+		expect(isCountryCallingCode(code)).toBe(known);
 	});
 });

@@ -1,9 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { DEFAULT_COUNTRY_CODE } from '../../shared/contract';
 import { asNodeError, InputProblems, inputError, settingsError } from '../../shared/errors';
 import type { ItemParameters } from '../../shared/itemParameters';
 import { plural } from '../../shared/text';
-import { FieldProblem } from '../messages';
+import { FieldProblem, type NumberRules } from '../messages';
 import { readCampaignKey } from './campaignKey';
 import { bytesOf, collectItemMessages, type ItemMessages } from './collect';
 import type { CampaignOptions } from './plan';
@@ -95,9 +96,33 @@ export interface CollectedCampaign {
 	replaced: Replaced[];
 }
 
-function readRecipientOptions(context: IExecuteFunctions, options: CampaignOptions, first: number) {
+/**
+ * Default Country Code: on the form since version 1.1 (Brazil unless changed), in Options before,
+ * where it was empty unless added.
+ */
+function countryCodeRules(
+	context: IExecuteFunctions,
+	read: ItemParameters,
+	options: CampaignOptions,
+	first: number,
+): NumberRules {
+	if (context.getNode().typeVersion < 1.1) {
+		const setting = 'Options → Default Country Code';
+		return { countryCode: readCountryCode(options.defaultCountryCode, setting), setting };
+	}
+	const setting = 'Default Country Code';
+	const value = read.get('defaultCountryCode', first, DEFAULT_COUNTRY_CODE);
+	return { countryCode: readCountryCode(value, setting), setting };
+}
+
+function readRecipientOptions(
+	context: IExecuteFunctions,
+	read: ItemParameters,
+	options: CampaignOptions,
+	first: number,
+): RecipientOptions {
 	try {
-		const rules = { countryCode: readCountryCode(options.defaultCountryCode) };
+		const rules = countryCodeRules(context, read, options, first);
 		return {
 			rules,
 			skipDuplicates: options.skipDuplicates !== false,
@@ -120,7 +145,7 @@ export async function collectCampaign(
 ): Promise<CollectedCampaign> {
 	const first = group[0];
 	const options = read.get('options', first, {}) as CampaignOptions;
-	const recipients = readRecipientOptions(context, options, first);
+	const recipients = readRecipientOptions(context, read, options, first);
 	const settings = readSettings(context, read, first);
 	const fromJson: Partial<CampaignFields> = {};
 	const setBy = new Map<string, number>();

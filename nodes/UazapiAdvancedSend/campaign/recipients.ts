@@ -3,7 +3,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { CHECK_NUMBERS_BATCH, ENDPOINTS } from '../../shared/contract';
 import { describeValue } from '../../shared/text';
 import { uazapiRequest } from '../../shared/transport';
-import { FieldProblem, normaliseRecipient, type NumberRules } from '../messages';
+import {
+	FieldProblem,
+	isCountryCallingCode,
+	normaliseRecipient,
+	type NumberRules,
+} from '../messages';
 
 /**
  * List hygiene before anything is sent: opt-outs, duplicates and numbers that are not on
@@ -50,14 +55,14 @@ export function phoneOf(number: string): string | undefined {
 
 const COUNTRY_CODE = /^\+?(\d{1,3})$/;
 
-/** The Default Country Code option: 1 to 3 digits, a leading + tolerated. */
-export function readCountryCode(value: unknown): string | undefined {
+/** Default Country Code: a calling code in use, a leading + tolerated; empty means none. */
+export function readCountryCode(value: unknown, label: string): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const match = COUNTRY_CODE.exec(String(value).trim());
-	if (!match || match[1].startsWith('0')) {
+	if (!match || !isCountryCallingCode(match[1])) {
 		throw new FieldProblem(
-			'Default Country Code',
-			`must be a country calling code of 1 to 3 digits, but it is ${describeValue(value)}`,
+			label,
+			`must be a country calling code, but it is ${describeValue(value)}`,
 			'Enter e.g. 55 for Brazil, 1 for the USA and Canada, 351 for Portugal.',
 		);
 	}

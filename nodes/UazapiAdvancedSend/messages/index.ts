@@ -28,7 +28,7 @@ export type { BinaryFile, BuildContext, MessageTypeDefinition } from './definiti
 export { FieldProblem, fieldPath } from '../../shared/problem';
 export { parseJsonField } from './read';
 export { base64Bytes } from './schema';
-export { normaliseRecipient, type NumberRules } from './recipient';
+export { isCountryCallingCode, normaliseRecipient, type NumberRules } from './recipient';
 
 /** Every message type of uazapi's sender, in the order the type selector lists them. */
 export const MESSAGE_TYPES: MessageTypeDefinition[] = [
