@@ -79,3 +79,20 @@ test("the verification scanner's lint finds no error in the tarball nor in the s
 	const sources = await analyzePackage(REPO_ROOT, SOURCE_FILE_PATTERNS);
 	assert.equal(sources.passed, true, sources.details ?? sources.message);
 });
+
+test('the published code requires only n8n-workflow, zod, Node built-ins and its own files', () => {
+	const allowed = /^(\.{1,2}\/|n8n-workflow$|zod(\/v3)?$|crypto$|node:)/;
+	const required = files
+		.filter((file) => file.endsWith('.js'))
+		.flatMap((file) =>
+			[...readFileSync(join(unpacked, file), 'utf8').matchAll(/require\("([^"]+)"\)/g)].map(
+				([, name]) => `${file}: ${name}`,
+			),
+		);
+	assert.ok(required.length > 0, 'the files were read');
+	assert.deepEqual(
+		required.filter((entry) => !allowed.test(entry.split(': ')[1])),
+		[],
+		'libphonenumber-js is bundled, not required',
+	);
+});
