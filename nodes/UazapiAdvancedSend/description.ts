@@ -109,6 +109,32 @@ const campaignOptions: INodeProperties[] = [
 			'Whether an item whose recipient already appeared earlier in the campaign is left out, so nobody gets the messages twice',
 	},
 	{
+		displayName: 'When a Mapped Value Is Empty',
+		name: 'whenValueEmpty',
+		type: 'options',
+		options: [
+			{
+				name: 'Refuse the Run',
+				value: 'refuse',
+				description: 'Nothing is sent; the error names each contact, message and field',
+			},
+			{
+				name: 'Leave the Contact Out',
+				value: 'leaveOut',
+				description:
+					'The others are sent; the output lists the contact under leftOut with the field',
+			},
+			{
+				name: 'Send Anyway',
+				value: 'send',
+				description: 'Send the text as it reads, with the gap',
+			},
+		],
+		default: 'refuse',
+		description:
+			'What to do when a text maps a value the contact does not have: a greeting that maps the name reads "Olá !" for a contact without one. Also catches texts that show "[object Object]" or "undefined".',
+	},
+	{
 		displayName: 'Timeout (Seconds)',
 		name: 'timeout',
 		type: 'number',

@@ -7,10 +7,17 @@ import type {
 
 import {
 	evaluateJsonPathTemplate,
+	holesOf,
 	LEFT_TO_N8N,
 	parseJsonPathTemplate,
 	type JsonPathTemplate,
+	type TemplateHole,
 } from './jsonPathTemplate';
+
+/** A hole in a parameter's text, at a path inside the parameter's value. */
+export interface ParameterHole extends TemplateHole {
+	path: Array<string | number>;
+}
 
 /**
  * Node parameters read item by item, like `getNodeParameter(name, itemIndex, fallback)`, but
@@ -107,6 +114,8 @@ function givesRawExpressions(context: IExecuteFunctions): boolean {
 
 export class ItemParameters {
 	private readonly plans = new Map<string, Plan | typeof NOT_PLANNED>();
+	private readonly raws = new Map<string, unknown>();
+	private readonly templates = new Map<string, JsonPathTemplate | undefined>();
 	private readonly items: INodeExecutionData[];
 	private rawExpressions: boolean | undefined;
 
@@ -128,16 +137,63 @@ export class ItemParameters {
 		return this.context.getNodeParameter(name, itemIndex, fallback);
 	}
 
+	/**
+	 * Where the item's JSON leaves holes in the parameter's texts (README "Empty values"). Only
+	 * `{{ $json… }}` paths can be told apart from a value that is really empty; other expressions
+	 * are judged by their text afterwards.
+	 */
+	holes(name: string, itemIndex: number): ParameterHole[] {
+		const json = this.items[itemIndex]?.json;
+		const found: ParameterHole[] = [];
+		if (json !== undefined) this.collectHoles(this.raw(name), json, [], found);
+		return found;
+	}
+
+	private collectHoles(
+		raw: unknown,
+		json: unknown,
+		path: Array<string | number>,
+		found: ParameterHole[],
+	): void {
+		if (typeof raw === 'string') {
+			const template = raw.startsWith('=') ? this.template(raw) : undefined;
+			if (template) for (const hole of holesOf(template, json)) found.push({ ...hole, path });
+		} else if (typeof raw === 'object' && raw !== null) {
+			for (const [key, value] of Object.entries(raw)) {
+				const step = Array.isArray(raw) ? Number(key) : key;
+				this.collectHoles(value, json, [...path, step], found);
+			}
+		}
+	}
+
+	/** Each expression is parsed once, however many items and holes there are. */
+	private template(expression: string): JsonPathTemplate | undefined {
+		if (!this.templates.has(expression)) {
+			this.templates.set(expression, parseJsonPathTemplate(expression.slice(1)));
+		}
+		return this.templates.get(expression);
+	}
+
+	/** The parameter as saved, expressions unevaluated, or MISSING where n8n cannot give that. */
+	private raw(name: string): unknown {
+		if (!this.raws.has(name)) {
+			this.rawExpressions ??= givesRawExpressions(this.context);
+			const top = name.split(/[.[]/)[0];
+			this.raws.set(
+				name,
+				!this.rawExpressions ||
+					this.properties.some((property) => property.name === top && validatedByN8n(property))
+					? MISSING
+					: this.context.getNodeParameter(name, 0, MISSING, { rawExpressions: true }),
+			);
+		}
+		return this.raws.get(name);
+	}
+
 	private plan(name: string): Plan | typeof NOT_PLANNED {
 		let plan = this.plans.get(name);
 		if (plan === undefined) {
-			this.rawExpressions ??= givesRawExpressions(this.context);
-			const top = name.split(/[.[]/)[0];
-			const raw: unknown =
-				!this.rawExpressions ||
-				this.properties.some((property) => property.name === top && validatedByN8n(property))
-					? MISSING
-					: this.context.getNodeParameter(name, 0, MISSING, { rawExpressions: true });
+			const raw = this.raw(name);
 			// A missing parameter takes the caller's fallback, which n8n applies.
 			plan = raw === MISSING ? NOT_PLANNED : planOf(raw);
 			this.plans.set(name, plan);

@@ -154,3 +154,51 @@ export function evaluateJsonPathTemplate(template: JsonPathTemplate, json: unkno
 	}
 	return text;
 }
+
+/** What a `{{ $json… }}` inside a text found instead of a value to show. */
+export type HoleKind = 'missing' | 'null' | 'empty' | 'object' | 'list';
+
+/** A `{{ $json… }}` inside a text whose value leaves a hole in it, or shows as "[object Object]". */
+export interface TemplateHole {
+	/** The expression as written, e.g. `{{ $json.order.id }}`. */
+	expression: string;
+	kind: HoleKind;
+}
+
+function expressionOf(path: Step[]): string {
+	const steps = path.map((step) =>
+		typeof step === 'number'
+			? `[${step}]`
+			: /^[A-Za-z_$][\w$]*$/.test(step)
+				? `.${step}`
+				: `[${JSON.stringify(step)}]`,
+	);
+	return `{{ $json${steps.join('')} }}`;
+}
+
+function holeKind(value: unknown): HoleKind | undefined {
+	if (value === undefined) return 'missing';
+	if (value === null) return 'null';
+	if (value === '') return 'empty';
+	if (Array.isArray(value)) return 'list';
+	if (typeof value === 'object') return 'object';
+	return undefined;
+}
+
+/**
+ * The holes the item's JSON leaves in a text that maps `{{ $json… }}` values, whoever evaluates
+ * it: n8n gives "" for a missing, null or empty value and "[object Object]" for an object. A
+ * template that is one whole `{{ $json… }}` has no text around it to leave a hole in: its value is
+ * the field's value, checked as such.
+ */
+export function holesOf(template: JsonPathTemplate, json: unknown): TemplateHole[] {
+	if (template.whole) return [];
+	const holes: TemplateHole[] = [];
+	for (const part of template.parts) {
+		if (typeof part === 'string') continue;
+		const value = valueAt(json, part);
+		const kind = value === LEFT_TO_N8N ? undefined : holeKind(value);
+		if (kind) holes.push({ expression: expressionOf(part), kind });
+	}
+	return holes;
+}

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import {
+	artifactHoles,
 	buildMessage,
 	checkJsonMessage,
 	definitionOf,
+	entryLabel,
 	FieldProblem,
 	normaliseRecipient,
 	parseJsonField,
@@ -12,10 +14,18 @@ import {
 } from '../messages';
 import { describeValue } from '../../shared/text';
 import { binaryReader, bodyBytesOfFile, type PendingBinary } from './binaries';
-import { asNodeError, inputError } from '../../shared/errors';
+import { asNodeError, inputError, type Place } from '../../shared/errors';
 import type { ItemParameters } from '../../shared/itemParameters';
+import type { TemplateHole } from '../../shared/jsonPathTemplate';
 import { utf8Length } from './size';
 import { jsonCampaignFields, type CampaignFields } from './settings';
+
+/** A text of an item's messages with a hole where the contact's value should be. */
+export interface ItemHole {
+	place: Place;
+	field: string;
+	problem: string;
+}
 
 /** What one input item contributes to a campaign. */
 export interface ItemMessages {
@@ -28,6 +38,8 @@ export interface ItemMessages {
 	binaries: PendingBinary[];
 	/** Its messages' size in the request body, files counted as base64. */
 	bytes: number;
+	/** Holes in its messages' texts, when they were looked for. */
+	holes: ItemHole[];
 }
 
 /** An item's messages' size in the JSON body (each with its comma), files at their base64 size. */
@@ -38,11 +50,65 @@ export function bytesOf(messages: IDataObject[], binaries: PendingBinary[]): num
 	return bytes;
 }
 
-function fromFields(
+const IS: Record<TemplateHole['kind'], string> = {
+	missing: 'missing for this item',
+	null: 'empty (null) for this item',
+	empty: 'empty for this item',
+	object: 'an object for this item, shown as "[object Object]"',
+	list: 'a list for this item, not one value to show',
+};
+
+function placeOf(itemIndex: number, entries: IDataObject[], index: number): Place {
+	return {
+		itemIndex,
+		message: {
+			position: index + 1,
+			count: entries.length,
+			typeName: safeTypeName(entries[index].type ?? 'text'),
+		},
+	};
+}
+
+/** The `{{ $json… }}` paths of an item's editor messages that were empty for it. */
+function templateHoles(
+	read: ItemParameters,
+	itemIndex: number,
+	entries: IDataObject[],
+): ItemHole[] {
+	return read.holes('messages.message', itemIndex).map(({ path, expression, kind }) => {
+		const [index, ...inEntry] = path as [number, ...Array<string | number>];
+		return {
+			place: placeOf(itemIndex, entries, index),
+			field: entryLabel(inEntry),
+			problem: `maps ${expression}, which is ${IS[kind]}`,
+		};
+	});
+}
+
+/** Texts other expressions filled with "[object Object]" or "undefined", in messages without a known hole. */
+function artifactHolesOf(
+	itemIndex: number,
+	entries: IDataObject[],
+	messages: IDataObject[],
+	known: ItemHole[],
+): ItemHole[] {
+	const holed = new Set(known.map((hole) => hole.place.message?.position));
+	return messages.flatMap((message, index) =>
+		holed.has(index + 1)
+			? []
+			: artifactHoles(message, entries[index]).map((hole) => ({
+					place: placeOf(itemIndex, entries, index),
+					...hole,
+				})),
+	);
+}
+
+async function fromFields(
 	context: IExecuteFunctions,
 	read: ItemParameters,
 	itemIndex: number,
 	rules: NumberRules,
+	findHoles: boolean,
 ): Promise<ItemMessages> {
 	const node = context.getNode();
 	let recipient: string;
@@ -72,8 +138,9 @@ function fromFields(
 		);
 	}
 	const list = entries as IDataObject[];
+	const holes = findHoles ? templateHoles(read, itemIndex, list) : undefined;
 	const binaries: PendingBinary[] = [];
-	return buildEntries(
+	return await buildEntries(
 		node,
 		itemIndex,
 		list,
@@ -81,10 +148,15 @@ function fromFields(
 		binaryReader(context, itemIndex, binaries),
 		binaries,
 		rules,
+		holes,
 	);
 }
 
-/** Builds an item's messages in order; the files read while building a message belong to it. */
+/**
+ * Builds an item's messages in order; the files read while building a message belong to it. A
+ * message with a known hole that cannot be built ("[object Object]" breaks a card's grammar) is
+ * reported by its hole: the item comes back with the holes and no messages.
+ */
 async function buildEntries(
 	node: INode,
 	itemIndex: number,
@@ -93,6 +165,8 @@ async function buildEntries(
 	reader: BuildContext,
 	binaries: PendingBinary[],
 	rules: NumberRules,
+	/** The item's known holes, or undefined when holes are not looked for. */
+	holes: ItemHole[] | undefined,
 ): Promise<ItemMessages> {
 	const messages: IDataObject[] = [];
 	for (let index = 0; index < entries.length; index++) {
@@ -100,12 +174,16 @@ async function buildEntries(
 		try {
 			message = await buildMessage(entries[index], recipient, reader, rules);
 		} catch (error) {
+			if (holes?.some((hole) => hole.place.message?.position === index + 1)) {
+				return { recipient, messages: [], binaries: [], bytes: 0, holes };
+			}
 			throw entryError(node, error, itemIndex, entries, index);
 		}
 		for (const binary of binaries) binary.message ??= message;
 		messages.push(message);
 	}
-	return { recipient, messages, binaries, bytes: bytesOf(messages, binaries) };
+	const found = holes ? [...holes, ...artifactHolesOf(itemIndex, entries, messages, holes)] : [];
+	return { recipient, messages, binaries, bytes: bytesOf(messages, binaries), holes: found };
 }
 
 function entryError(
@@ -138,6 +216,7 @@ function fromJson(
 	read: ItemParameters,
 	itemIndex: number,
 	rules: NumberRules,
+	findHoles: boolean,
 ): ItemMessages {
 	const node = context.getNode();
 	let list: unknown[];
@@ -187,24 +266,42 @@ function fromJson(
 			});
 		}
 	});
+	const holes = findHoles
+		? messages.flatMap((message, index) =>
+				artifactHoles(message).map((hole) => ({
+					place: {
+						itemIndex,
+						json: true,
+						message: {
+							position: index + 1,
+							count: messages.length,
+							typeName: message.type as string,
+						},
+					},
+					...hole,
+				})),
+			)
+		: [];
 	return {
 		recipient: messages[0].number as string,
 		messages,
 		campaign,
 		binaries: [],
 		bytes: bytesOf(messages, []),
+		holes,
 	};
 }
 
-/** The checked messages of one input item, in Fields or JSON mode. */
+/** The checked messages of one input item, in Fields or JSON mode, and their holes if asked. */
 export async function collectItemMessages(
 	context: IExecuteFunctions,
 	read: ItemParameters,
 	itemIndex: number,
 	rules: NumberRules,
+	findHoles: boolean,
 ): Promise<ItemMessages> {
 	const mode = read.get('defineMessages', itemIndex, 'fields') as string;
 	return mode === 'json'
-		? fromJson(context, read, itemIndex, rules)
-		: fromFields(context, read, itemIndex, rules);
+		? fromJson(context, read, itemIndex, rules, findHoles)
+		: await fromFields(context, read, itemIndex, rules, findHoles);
 }

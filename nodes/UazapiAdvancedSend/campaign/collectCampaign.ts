@@ -6,6 +6,7 @@ import type { ItemParameters } from '../../shared/itemParameters';
 import { plural } from '../../shared/text';
 import { FieldProblem, type NumberRules } from '../messages';
 import { readCampaignKey } from './campaignKey';
+import { readWhenValueEmpty, screenHoles } from './holes';
 import { bytesOf, collectItemMessages, type ItemMessages } from './collect';
 import type { CampaignOptions } from './plan';
 import {
@@ -152,9 +153,16 @@ export async function collectCampaign(
 	const items: CollectedItem[] = [];
 	// Every item is checked, so that one run shows all that needs fixing (up to a limit).
 	const problems = new InputProblems();
+	const whenValueEmpty = readWhenValueEmpty(options.whenValueEmpty);
 	for (const itemIndex of group) {
 		try {
-			const item = await collectItemMessages(context, read, itemIndex, recipients.rules);
+			const item = await collectItemMessages(
+				context,
+				read,
+				itemIndex,
+				recipients.rules,
+				whenValueEmpty !== 'send',
+			);
 			items.push({ itemIndex, ...item });
 			if (item.campaign) mergeJsonFields(context, fromJson, setBy, item.campaign, itemIndex);
 		} catch (error) {
@@ -163,6 +171,7 @@ export async function collectCampaign(
 			problems.add(failure);
 		}
 	}
+	const holes = screenHoles(context.getNode(), items, whenValueEmpty, problems);
 	const problem = problems.error(context.getNode());
 	if (problem) throw problem;
 	const fields = { ...settings, ...fromJson };
@@ -183,7 +192,9 @@ export async function collectCampaign(
 	} catch (error) {
 		throw settingsError(context.getNode(), error, first);
 	}
-	const { kept, leftOut } = screenRecipients(items, recipients);
+	const { kept, leftOut } = screenRecipients(holes.kept, recipients);
+	leftOut.push(...holes.leftOut);
+	leftOut.sort((a, b) => a.item - b.item);
 	return { group, fields, items: kept, options, key, recipients, leftOut, replaced: [] };
 }
 

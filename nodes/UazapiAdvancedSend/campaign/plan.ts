@@ -30,6 +30,7 @@ export interface CampaignOptions {
 	checkNumbers?: CheckNumbers;
 	skipDuplicates?: boolean;
 	excludeNumbers?: unknown;
+	whenValueEmpty?: unknown;
 }
 
 /** One campaign ready to post. */

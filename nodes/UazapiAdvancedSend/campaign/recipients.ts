@@ -25,12 +25,15 @@ export interface RecipientOptions {
 	checkNumbers: CheckNumbers;
 }
 
-export type LeftOutReason = 'excluded' | 'duplicate' | 'not on WhatsApp';
+export type LeftOutReason = 'excluded' | 'duplicate' | 'not on WhatsApp' | 'empty value';
 
 export interface LeftOut {
 	item: number;
 	number: string;
 	reason: LeftOutReason;
+	/** For an empty value: where it is, and what it is. */
+	field?: string;
+	problem?: string;
 }
 
 export interface Replaced {

@@ -13,6 +13,7 @@ import {
 	type MessageOptions,
 	type MessageTypeDefinition,
 } from './definition';
+import { artifactsIn, entryFieldLabel, type TextHole } from './holes';
 import { list } from './list';
 import { location } from './location';
 import { mediaTypes } from './media';
@@ -25,6 +26,7 @@ import { checkMessage } from './schema';
 import { text } from './text';
 
 export type { BinaryFile, BuildContext, MessageTypeDefinition } from './definition';
+export type { TextHole } from './holes';
 export { FieldProblem, fieldPath } from '../../shared/problem';
 export { parseJsonField } from './read';
 export { base64Bytes } from './schema';
@@ -231,4 +233,23 @@ export function checkJsonMessage(value: unknown, rules?: NumberRules): IDataObje
 		RAW_LABELS.get(definition.type)!,
 		definition.type,
 	);
+}
+
+/** The label of a value saved inside a Messages entry, from its path there. */
+export function entryLabel(path: Array<string | number>): string {
+	return entryFieldLabel(messageEntryProperties, path);
+}
+
+/**
+ * Texts of a checked message that show "[object Object]" or "undefined", named as the user sees
+ * them: by the editor entry's labels, or without an entry (JSON mode) by uazapi's keys.
+ */
+export function artifactHoles(message: IDataObject, entry?: IDataObject): TextHole[] {
+	const definition = definitionOf(message.type);
+	const labels = (entry ? EDITOR_LABELS : RAW_LABELS).get(definition.type)!;
+	const values = entry ? { ...entry, ...messageOptionsOf(entry, definition) } : {};
+	return artifactsIn(message, (key) => {
+		const named = labels[key];
+		return typeof named === 'function' ? named(values) : (named ?? `"${key}"`);
+	});
 }
