@@ -87,9 +87,10 @@ function reachOutUntil(data: unknown): string | undefined {
 
 function explain(failed: FailedRequest, request: SentRequest, said: string | undefined) {
 	const quote = said ? ` uazapi said: "${said}".` : '';
-	// Only a campaign POST can have queued messages that a re-run would queue again.
+	// Only a campaign POST can have queued messages that a re-run would queue again, and only an
+	// answer that does not say the request was refused leaves that open: a 503 says it was.
 	const notSure =
-		request.endpoint === ENDPOINTS.senderAdvanced
+		request.endpoint === ENDPOINTS.senderAdvanced && failed.status !== 503
 			? ' The request may still have reached uazapi: check the campaigns list before running the workflow again, because running it again can queue every message twice.'
 			: '';
 	if (
@@ -143,6 +144,12 @@ function explain(failed: FailedRequest, request: SentRequest, said: string | und
 		return {
 			message: 'WhatsApp is restricting this number from messaging new contacts (463)',
 			description: `WhatsApp limits how many people a number may message first, and this number is over that limit${until ? ` until ${until}` : ' for now'}. The instance is connected; do not reconnect it. Wait until the restriction ends, then send again more slowly (longer delays, smaller campaigns), preferably to contacts who have messaged this number before. uazapi shows the limits at /instance/wa_messages_limits.${quote}${notSure}`,
+		};
+	}
+	if (failed.status === 503) {
+		return {
+			message: 'uazapi is unavailable (HTTP 503)',
+			description: `uazapi answered that it cannot take requests now, so nothing was created. Check that the WhatsApp instance is connected, then run again later.${quote}`,
 		};
 	}
 	if (failed.status !== undefined && failed.status >= 500) {

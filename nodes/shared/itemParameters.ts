@@ -166,6 +166,35 @@ export class ItemParameters {
 		}
 	}
 
+	/**
+	 * The first expression inside the parameter that n8n fails to evaluate for the item, and its
+	 * error: where a failure of the whole parameter came from. Only asked after such a failure.
+	 */
+	failingExpression(
+		name: string,
+		itemIndex: number,
+	): { path: Array<string | number>; error: unknown } | undefined {
+		const leaves: Array<Array<string | number>> = [];
+		const walk = (raw: unknown, path: Array<string | number>) => {
+			if (typeof raw === 'string' && raw.startsWith('=')) leaves.push(path);
+			else if (typeof raw === 'object' && raw !== null) {
+				for (const [key, value] of Object.entries(raw)) {
+					walk(value, [...path, Array.isArray(raw) ? Number(key) : key]);
+				}
+			}
+		};
+		walk(this.raw(name), []);
+		for (const path of leaves) {
+			const at = path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`));
+			try {
+				this.context.getNodeParameter(`${name}${at.join('')}`, itemIndex);
+			} catch (error) {
+				return { path, error };
+			}
+		}
+		return undefined;
+	}
+
 	/** Each expression is parsed once, however many items and holes there are. */
 	private template(expression: string): JsonPathTemplate | undefined {
 		if (!this.templates.has(expression)) {
@@ -174,7 +203,12 @@ export class ItemParameters {
 		return this.templates.get(expression);
 	}
 
-	/** The parameter as saved, expressions unevaluated, or MISSING where n8n cannot give that. */
+	/** The parameter as saved, expressions unevaluated; undefined where n8n cannot give that. */
+	saved(name: string): unknown {
+		const raw = this.raw(name);
+		return raw === MISSING ? undefined : raw;
+	}
+
 	private raw(name: string): unknown {
 		if (!this.raws.has(name)) {
 			this.rawExpressions ??= givesRawExpressions(this.context);

@@ -496,9 +496,10 @@ const CASES: BadCase[] = [
 		name: 'an expression that fails names its item',
 		parameters: fieldsParameters([text("=Oi {{ $('Nowhere').item.json.name }}")]),
 		items: contacts(3),
-		// n8n's own error, once per item, as n8n evaluates this expression.
-		message: "3 problems in the input, nothing was sent. Referenced node doesn't exist",
-		fix: /^Referenced node doesn't exist\nReferenced node doesn't exist\nReferenced node doesn't exist$/,
+		// n8n's own error, once per item, with the message and field it came from.
+		message:
+			'3 problems in the input, nothing was sent. Item 0, message 1 of 1 (Text): "Text" could not be evaluated: Referenced node doesn\'t exist',
+		fix: /^Item 0, message 1 of 1 \(Text\): "Text" could not be evaluated: Referenced node doesn't exist\. Check the expression.*\nItem 1, .*\nItem 2, /,
 	},
 	{
 		name: 'a $json value that is no phone number names its item',
@@ -513,6 +514,43 @@ const CASES: BadCase[] = [
 		items: [...contacts(2), { json: { phone: '5511977777777', name: ['Carla'] } }],
 		message: 'Item 2, message 2 of 2 (Text): "Text" must be text, but the expression gave a list',
 		fix: /Map a single text value/,
+	},
+	{
+		name: 'an expression n8n cannot evaluate in a message names the message and field',
+		parameters: fieldsParameters([text('Oi'), text("={{ $('Nowhere').item.json.name }}")]),
+		message:
+			'Item 0, message 2 of 2 (Text): "Text" could not be evaluated: Referenced node doesn\'t exist',
+		fix: /a node it names must exist in this workflow/,
+	},
+	{
+		name: 'an expression n8n cannot evaluate in a list row names the row',
+		parameters: fieldsParameters([
+			list([section('A', [{ title: "={{ $('Nowhere').item.json.name }}", id: 'a' }])]),
+		]),
+		message:
+			'Item 0, message 1 of 1 (List Menu): "Sections › section 1 › row 1 › Row Title" could not be evaluated: Referenced node doesn\'t exist',
+		fix: /a node it names must exist/,
+	},
+	{
+		name: 'an expression n8n cannot evaluate in the Recipient names it',
+		parameters: fieldsParameters([text('Oi')], { number: "={{ $('Nowhere').item.json.phone }}" }),
+		message: 'Item 0: "Recipient" could not be evaluated: Referenced node doesn\'t exist',
+		fix: /a node it names must exist/,
+	},
+	{
+		name: 'an expression n8n cannot evaluate in an option names the option',
+		parameters: fieldsParameters([text('Oi')], {
+			options: { campaignKey: "={{ $('Nowhere').item.json.batch }}" },
+		}),
+		message:
+			'Campaign settings: "Options → Campaign Key" could not be evaluated: Referenced node doesn\'t exist',
+		fix: /a node it names must exist/,
+	},
+	{
+		name: 'an expression with a syntax error names its field',
+		parameters: fieldsParameters([text('={{ $json.name. }}')]),
+		message: 'Item 0, message 1 of 1 (Text): "Text" could not be evaluated: invalid syntax',
+		fix: /Check the expression/,
 	},
 ];
 

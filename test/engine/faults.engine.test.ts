@@ -168,8 +168,8 @@ const FAULTS: Fault[] = [
 	{
 		name: '503',
 		reply: { status: 503, raw: 'Service Unavailable', contentType: 'text/plain' },
-		message: 'uazapi failed to process the request (HTTP 503)',
-		description: ['uazapi said: "Service Unavailable".', CHECK_CAMPAIGNS],
+		message: 'uazapi is unavailable (HTTP 503)',
+		description: ['so nothing was created', 'uazapi said: "Service Unavailable".'],
 		httpCode: '503',
 		posts: 1,
 	},
@@ -223,6 +223,7 @@ const FAULTS: Fault[] = [
 		description: [
 			'until 2026-04-07T12:00:00.000Z',
 			'The instance is connected; do not reconnect it.',
+			CHECK_CAMPAIGNS,
 			'/instance/wa_messages_limits',
 		],
 		httpCode: '500',
@@ -266,6 +267,10 @@ describe('a failing campaign POST stops the node with a specific error', () => {
 		if (typeof fault.message === 'string') expect(error?.message).toBe(fault.message);
 		else expect(error?.message).toMatch(fault.message);
 		expectDescription(error?.description, fault.description);
+		// An answer that says the campaign was refused must not say it may have been created.
+		if (!fault.description.includes(CHECK_CAMPAIGNS)) {
+			expect(error?.description).not.toContain('may still have reached uazapi');
+		}
 		expect((error as { httpCode?: unknown } | undefined)?.httpCode ?? null).toBe(fault.httpCode);
 		expect(campaignPosts()).toHaveLength(fault.posts);
 		expectTokenHidden(result, error?.message, error?.description);

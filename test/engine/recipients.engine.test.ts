@@ -157,6 +157,31 @@ describe('Check Numbers on WhatsApp', () => {
 		expect(posts()).toHaveLength(0);
 	});
 
+	it('with "Fail the Run", every number not on WhatsApp is named, each with its item', async () => {
+		const absent = ['5511900000002', '5511900000003', '5511900000005'];
+		for (const number of absent) imitation.server.state.notOnWhatsApp.add(number);
+		const result = await runWorkflow(
+			sendWorkflow(
+				send({ checkNumbers: 'fail' }),
+				people('5511987654321', ...absent.slice(0, 2), '5511987654324', absent[2]),
+			),
+			credentials(),
+		);
+		expect(result.error?.message).toBe(
+			'3 problems in the input, nothing was sent. Item 1: "Recipient" "5511900000002" is not on WhatsApp',
+		);
+		expect(
+			String(result.error?.description)
+				.split('\n')
+				.map((line) => line.split('.')[0]),
+		).toEqual([
+			'Item 1: "Recipient" "5511900000002" is not on WhatsApp',
+			'Item 2: "Recipient" "5511900000003" is not on WhatsApp',
+			'Item 4: "Recipient" "5511900000005" is not on WhatsApp',
+		]);
+		expect(posts()).toHaveLength(0);
+	});
+
 	it('a disconnected instance stops the run with a clear error, nothing sent', async () => {
 		imitation.server.setInstanceStatus('disconnected');
 		const result = await runWorkflow(

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, NodeOperationError } from 'n8n-workflow';
 
 import {
 	artifactHoles,
@@ -17,6 +17,7 @@ import { binaryReader, bodyBytesOfFile, type PendingBinary } from './binaries';
 import { asNodeError, inputError, type Place } from '../../shared/errors';
 import type { ItemParameters } from '../../shared/itemParameters';
 import type { TemplateHole } from '../../shared/jsonPathTemplate';
+import { evaluated, ExpressionProblem } from './evaluate';
 import { utf8Length } from './size';
 import { jsonCampaignFields, type CampaignFields } from './settings';
 
@@ -69,6 +70,24 @@ function placeOf(itemIndex: number, entries: IDataObject[], index: number): Plac
 	};
 }
 
+/**
+ * An expression n8n could not evaluate inside a message, named like any problem of that message:
+ * its position, type and field. Undefined for problems elsewhere.
+ */
+function messageExpressionError(
+	node: INode,
+	read: ItemParameters,
+	itemIndex: number,
+	error: unknown,
+): NodeOperationError | undefined {
+	if (!(error instanceof ExpressionProblem) || error.field !== 'Messages') return undefined;
+	const [index, ...inEntry] = error.path;
+	const saved = read.saved('messages.message');
+	if (typeof index !== 'number' || !Array.isArray(saved)) return undefined;
+	const problem = new FieldProblem(entryLabel(inEntry), error.problem, error.fix);
+	return inputError(node, problem, placeOf(itemIndex, saved as IDataObject[], index));
+}
+
 /** The `{{ $json… }}` paths of an item's editor messages that were empty for it. */
 function templateHoles(
 	read: ItemParameters,
@@ -112,12 +131,17 @@ async function fromFields(
 ): Promise<ItemMessages> {
 	const node = context.getNode();
 	let recipient: string;
+	let entries: unknown;
 	try {
-		recipient = normaliseRecipient(read.get('number', itemIndex, ''), 'Recipient', rules);
+		const number = evaluated(read, 'number', itemIndex, 'Recipient', '');
+		recipient = normaliseRecipient(number, 'Recipient', rules);
+		entries = evaluated(read, 'messages.message', itemIndex, 'Messages', []);
 	} catch (error) {
-		throw asNodeError(node, error, { itemIndex });
+		throw (
+			messageExpressionError(node, read, itemIndex, error) ??
+			asNodeError(node, error, { itemIndex })
+		);
 	}
-	const entries = read.get('messages.message', itemIndex, []) as unknown;
 	// The editor always gives a list of objects; workflow JSON written by hand or by an agent may not.
 	const broken = !Array.isArray(entries)
 		? `must be a list of messages, but it is ${describeValue(entries)}`
@@ -222,7 +246,11 @@ function fromJson(
 	let list: unknown[];
 	let campaign: Partial<CampaignFields> | undefined;
 	try {
-		const value = parseJsonField(read.get('messagesJson', itemIndex), 'Messages (JSON)', JSON_FIX);
+		const value = parseJsonField(
+			evaluated(read, 'messagesJson', itemIndex, 'Messages (JSON)'),
+			'Messages (JSON)',
+			JSON_FIX,
+		);
 		if (Array.isArray(value)) {
 			list = value;
 		} else if (typeof value === 'object' && value !== null && 'messages' in value) {

@@ -1,11 +1,17 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { DEFAULT_COUNTRY_CODE } from '../../shared/contract';
 import { asNodeError, InputProblems, inputError, settingsError } from '../../shared/errors';
 import type { ItemParameters } from '../../shared/itemParameters';
-import { plural } from '../../shared/text';
 import { FieldProblem, type NumberRules } from '../messages';
+import { advancedSendProperties } from '../description';
 import { readCampaignKey } from './campaignKey';
+import { evaluated } from './evaluate';
 import { readWhenValueEmpty, screenHoles } from './holes';
 import { bytesOf, collectItemMessages, type ItemMessages } from './collect';
 import type { CampaignOptions } from './plan';
@@ -37,17 +43,19 @@ function readSettings(
 	read: ItemParameters,
 	itemIndex: number,
 ): CampaignFields {
-	const schedule = read.get('schedule', itemIndex, 'now') as ScheduleMode;
-	const parameters: CampaignParameters = {
-		delayMin: read.get('delayMin', itemIndex),
-		delayMax: read.get('delayMax', itemIndex),
-		info: read.get('info', itemIndex, ''),
-		schedule,
-		scheduledAt: schedule === 'at' ? read.get('scheduledAt', itemIndex) : undefined,
-		scheduleInMinutes:
-			schedule === 'inMinutes' ? read.get('scheduleInMinutes', itemIndex) : undefined,
-	};
 	try {
+		const get = (name: string, label: string, fallback?: unknown) =>
+			evaluated(read, name, itemIndex, label, fallback);
+		const schedule = get('schedule', 'Schedule', 'now') as ScheduleMode;
+		const parameters: CampaignParameters = {
+			delayMin: get('delayMin', 'Delay Min (Seconds)'),
+			delayMax: get('delayMax', 'Delay Max (Seconds)'),
+			info: get('info', 'Description', ''),
+			schedule,
+			scheduledAt: schedule === 'at' ? get('scheduledAt', 'Send At') : undefined,
+			scheduleInMinutes:
+				schedule === 'inMinutes' ? get('scheduleInMinutes', 'Minutes From Now') : undefined,
+		};
 		// The clock is read after the expressions ran: {{ $now }} is then never ahead of "now".
 		return campaignFields(parameters, Date.now(), context.getTimezone());
 	} catch (error) {
@@ -97,6 +105,15 @@ export interface CollectedCampaign {
 	replaced: Replaced[];
 }
 
+/** "Options → Campaign Key": the option whose expression failed, as the editor names it. */
+function optionLabel(path: Array<string | number>): string {
+	const options = advancedSendProperties.find((property) => property.name === 'options');
+	const option = (options?.options as INodeProperties[] | undefined)?.find(
+		(candidate) => candidate.name === path[0],
+	);
+	return option ? `Options → ${option.displayName}` : 'Options';
+}
+
 /**
  * Default Country Code: on the form since version 1.1 (Brazil unless changed), in Options before,
  * where it was empty unless added.
@@ -112,7 +129,7 @@ function countryCodeRules(
 		return { countryCode: readCountryCode(options.defaultCountryCode, setting), setting };
 	}
 	const setting = 'Default Country Code';
-	const value = read.get('defaultCountryCode', first, DEFAULT_COUNTRY_CODE);
+	const value = evaluated(read, 'defaultCountryCode', first, setting, DEFAULT_COUNTRY_CODE);
 	return { countryCode: readCountryCode(value, setting), setting };
 }
 
@@ -145,7 +162,12 @@ export async function collectCampaign(
 	group: number[],
 ): Promise<CollectedCampaign> {
 	const first = group[0];
-	const options = read.get('options', first, {}) as CampaignOptions;
+	let options: CampaignOptions;
+	try {
+		options = evaluated(read, 'options', first, optionLabel, {}) as CampaignOptions;
+	} catch (error) {
+		throw settingsError(context.getNode(), error, first);
+	}
 	const recipients = readRecipientOptions(context, read, options, first);
 	const settings = readSettings(context, read, first);
 	const fromJson: Partial<CampaignFields> = {};
@@ -199,28 +221,28 @@ export async function collectCampaign(
 }
 
 /**
- * Applies uazapi's WhatsApp check to a collected campaign: with "fail", a number not on WhatsApp
- * stops the run naming its item; otherwise its messages are left out.
+ * Applies uazapi's WhatsApp check to a collected campaign: numbers not on WhatsApp are left out;
+ * with "fail" nothing is applied and each such number comes back as a problem naming its item.
  */
 export function applyNumberChecks(
 	context: IExecuteFunctions,
 	campaign: CollectedCampaign,
 	checks: Map<string, NumberCheck>,
-): void {
+): NodeOperationError[] {
 	const { kept, leftOut, replaced } = applyChecks(campaign.items, checks);
 	if (campaign.recipients.checkNumbers === 'fail' && leftOut.length > 0) {
-		const [first] = leftOut;
-		throw inputError(
-			context.getNode(),
-			new FieldProblem(
-				first.number === campaign.items.find((item) => item.itemIndex === first.item)?.recipient
-					? 'Recipient'
-					: 'Recipient Override',
-				`"${first.number}" is not on WhatsApp${leftOut.length > 1 ? `, nor ${plural(leftOut.length - 1, 'other number')} of this campaign` : ''}`,
-				'Correct or remove the number, or set Check Numbers on WhatsApp to "Leave Them Out".',
-			),
-			{ itemIndex: first.item },
-		);
+		return leftOut.map(({ item, number }) => {
+			const recipient = campaign.items.find((entry) => entry.itemIndex === item)?.recipient;
+			return inputError(
+				context.getNode(),
+				new FieldProblem(
+					number === recipient ? 'Recipient' : 'Recipient Override',
+					`"${number}" is not on WhatsApp`,
+					'Correct or remove the number, or set Check Numbers on WhatsApp to "Leave Them Out".',
+				),
+				{ itemIndex: item },
+			);
+		});
 	}
 	for (const item of kept) {
 		// Dropped messages take their files with them; replaced numbers change the size.
@@ -230,4 +252,5 @@ export function applyNumberChecks(
 	campaign.items = kept;
 	campaign.leftOut.push(...leftOut);
 	campaign.replaced.push(...replaced);
+	return [];
 }

@@ -48,15 +48,19 @@ async function checkNumbers(
 		throw failure;
 	}
 	const failed = new Set<CollectedCampaign>();
+	// Every number not on WhatsApp is named: in one error for the run, or with Continue On Fail in
+	// one error item per campaign.
+	const problems = new InputProblems();
 	for (const campaign of checked) {
-		try {
-			applyNumberChecks(context, campaign, checks);
-		} catch (error) {
-			const failure = fail(error, campaign.group);
-			if (failure) throw failure;
-			failed.add(campaign);
-		}
+		const refused = applyNumberChecks(context, campaign, checks);
+		if (refused.length === 0) continue;
+		failed.add(campaign);
+		const reported = context.continueOnFail() ? new InputProblems() : problems;
+		for (const problem of refused) reported.add(problem);
+		if (reported !== problems) fail(reported.error(context.getNode()), campaign.group);
 	}
+	const problem = problems.error(context.getNode());
+	if (problem) throw problem;
 	return collected.filter((campaign) => !failed.has(campaign));
 }
 
@@ -164,7 +168,9 @@ export async function sendAdvancedCampaigns(
 		}
 		try {
 			const json = await postCampaign(this, campaign);
-			if (!campaign.dryRun) created.add(json.folder_id as string, campaign.items);
+			// A campaign uazapi accepted no message of queues nothing a re-run could send twice.
+			if (!campaign.dryRun && json.count !== 0)
+				created.add(json.folder_id as string, campaign.items);
 			const warning = checkAccepted(this.getNode(), json, campaign.items[0]);
 			if (warning) warnings.push(warning);
 			output.push({ json, pairedItem: pairedTo(itemsOf(campaign)) });
