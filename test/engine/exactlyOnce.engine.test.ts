@@ -415,6 +415,65 @@ describe('Campaign Key: the duplicate guard', () => {
 		]);
 	});
 
+	it('with the WhatsApp check on, the list is read again right before each POST', async () => {
+		const result = await runWorkflow(
+			sendWorkflow(
+				keyed('window', { options: { maxMessagesPerCampaign: 2, checkNumbers: 'leaveOut' } }),
+				contacts(5),
+			),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		const paths = imitation.server.requests.map((request) => request.path);
+		const lastCheck = paths.lastIndexOf('/chat/check');
+		expect(lastCheck).toBeGreaterThanOrEqual(0);
+		// Nothing but the listing stands between reading the campaigns and each POST.
+		expect(paths.slice(lastCheck + 1)).toEqual([
+			'/sender/listfolders',
+			'/sender/advanced',
+			'/sender/listfolders',
+			'/sender/advanced',
+			'/sender/listfolders',
+			'/sender/advanced',
+		]);
+	});
+
+	it('a part another run posted meanwhile is found at the re-list and not posted again', async () => {
+		let listing = 0;
+		imitation.server.setBeforeListFolders((state) => {
+			if (++listing !== 2) return;
+			state.folders.unshift({
+				...state.folders[0],
+				id: 'rotherrun000001',
+				info: 'Promo [key:race part 2/3]',
+			});
+		});
+		const result = await runWorkflow(
+			sendWorkflow(keyed('race', { options: { maxMessagesPerCampaign: 2 } }), contacts(5)),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		expect(bodies().map((body) => body.info)).toEqual([
+			'Promo [key:race part 1/3]',
+			'Promo [key:race part 3/3]',
+		]);
+		expect(
+			result
+				.output(SEND_NODE)
+				.map((item) => [
+					item.json.part,
+					item.json.alreadyCreated,
+					item.json.folder_id === 'rotherrun000001',
+				]),
+		).toEqual([
+			[1, false, false],
+			[2, true, true],
+			[3, false, false],
+		]);
+		// Nothing was posted between part 2's listing and part 3's POST: that listing still holds.
+		expect(listings()).toHaveLength(2);
+	});
+
 	it('a re-run that splits the campaign differently is refused before any POST', async () => {
 		await runWorkflow(
 			sendWorkflow(keyed('big', { options: { maxMessagesPerCampaign: 2 } }), contacts(5)),

@@ -65,12 +65,14 @@ function scheduleNow(body: CampaignBody): void {
 
 /**
  * Posts one checked campaign (or outputs its body in a dry run), once: a retry could queue every
- * message twice. Its files are read just before and dropped after.
+ * message twice. Its files are read just before and dropped after. Undefined when `mayPost`, asked
+ * right before the POST, says no (the Campaign Key found the campaign already created).
  */
 export async function postCampaign(
 	context: IExecuteFunctions,
 	campaign: PlannedCampaign,
-): Promise<IDataObject> {
+	mayPost: () => Promise<boolean>,
+): Promise<IDataObject | undefined> {
 	const { body } = campaign;
 	const itemIndex = campaign.items[0];
 	if (campaign.dryRun) {
@@ -85,6 +87,8 @@ export async function postCampaign(
 	let response: unknown;
 	try {
 		await loadBinaries(context, campaign.binaries);
+		// The last check before the POST, so that nothing else stands between them.
+		if (!(await mayPost())) return undefined;
 		scheduleNow(body);
 		response = await uazapiRequest.call(context, {
 			method: 'POST',

@@ -6,14 +6,14 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { listFolders } from '../../shared/folders';
-import { checkDistinctKeys, lookUpKey, splitConflict, type KeyLookup } from './campaignKey';
+import { checkDistinctKeys } from './campaignKey';
+import { CampaignKeyGuard, isGuarded } from './guard';
 import { CreatedCampaigns } from './created';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
 import { applyNumberChecks, collectCampaign, type CollectedCampaign } from './collectCampaign';
 import { planCampaigns, type PlannedCampaign } from './plan';
 import { checkOnWhatsApp, phonesOf, type NumberCheck } from './recipients';
-import { asNodeError, InputProblems, settingsError } from '../../shared/errors';
+import { asNodeError, InputProblems } from '../../shared/errors';
 import type { ItemParameters } from '../../shared/itemParameters';
 
 function pairedTo(items: number[]) {
@@ -130,44 +130,32 @@ export async function sendAdvancedCampaigns(
 	}
 	checkDistinctKeys(this, planned);
 
+	const guard = new CampaignKeyGuard(this);
 	let toPost = planned;
-	let folders: IDataObject[] = [];
-	const guarded = planned.filter((campaign) => campaign.key && !campaign.dryRun);
-	if (guarded.length > 0) {
-		try {
-			folders = await listFolders(this, guarded[0].items[0]);
-		} catch (error) {
-			const failure = asNodeError(this.getNode(), error, { itemIndex: guarded[0].items[0] });
-			failure.description =
-				`The Campaign Key check could not list this instance's campaigns, so campaigns with a key were not sent. ${failure.description ?? ''}`.trim();
-			for (const campaign of guarded) if (fail(failure, campaign.items)) throw failure;
-			toPost = planned.filter((campaign) => !guarded.includes(campaign));
+	try {
+		await guard.open(planned);
+	} catch (error) {
+		// Nothing is posted yet. With Continue On Fail the campaigns with a key fail, the others go out.
+		const guarded = planned.filter(isGuarded);
+		for (const campaign of guarded) {
+			const failure = fail(error, campaign.items);
+			if (failure) throw failure;
 		}
+		toPost = planned.filter((campaign) => !guarded.includes(campaign));
 	}
-
-	const lookups = new Map<PlannedCampaign, KeyLookup>();
-	for (const campaign of guarded) {
-		const { value, marker } = campaign.key!;
-		const lookup = lookUpKey(folders, value, marker, campaign.part?.count ?? 1);
-		if (lookup.splitDifferently) {
-			const problem = splitConflict(value, lookup.splitDifferently, campaign.part?.count ?? 1);
-			throw settingsError(this.getNode(), problem, campaign.items[0]);
-		}
-		lookups.set(campaign, lookup);
-	}
+	guard.checkSplits(toPost);
 
 	const warnings: string[] = [];
 	for (const campaign of toPost) {
-		const existing = lookups.get(campaign)?.existing;
-		if (existing) {
-			output.push({
-				json: alreadyCreated(campaign, existing),
-				pairedItem: pairedTo(itemsOf(campaign)),
-			});
-			continue;
-		}
 		try {
-			const json = await postCampaign(this, campaign);
+			const json = await postCampaign(this, campaign, async () => await guard.mayPost(campaign));
+			if (json === undefined) {
+				output.push({
+					json: alreadyCreated(campaign, guard.existing(campaign)!),
+					pairedItem: pairedTo(itemsOf(campaign)),
+				});
+				continue;
+			}
 			// A campaign uazapi accepted no message of queues nothing a re-run could send twice.
 			if (!campaign.dryRun && json.count !== 0)
 				created.add(json.folder_id as string, campaign.items);
