@@ -435,6 +435,20 @@ export async function workflowExecutions(url, cookie, workflowId) {
 	);
 }
 
+/**
+ * Polls `check` until it gives a truthy value, which it returns. End-to-end tests wait for what
+ * they assert this way: n8n answers a webhook before it has stored the execution.
+ */
+export async function waitFor(what, check, timeoutMs = 30_000) {
+	const since = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() - since > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((wait) => setTimeout(wait, 200));
+	}
+}
+
 /** The object a flatted array stands for. */
 export function unflatten(table) {
 	const done = new Map();

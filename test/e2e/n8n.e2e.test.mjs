@@ -20,6 +20,8 @@ import {
 	restPost,
 	setupOwner,
 	startN8n,
+	unflatten,
+	waitFor,
 	workflowExecutions,
 } from '../../scripts/lib/n8n.mjs';
 
@@ -76,14 +78,41 @@ function startFileHost() {
 const campaignPosts = () =>
 	imitation.requests.filter((request) => request.path === '/sender/advanced');
 
-/** The executions of a workflow: the raw REST answer, and the strings stored in its run data. */
+/**
+ * The executions of a workflow: the raw REST answer, the strings stored in its run data and the
+ * Advanced Send's output items.
+ */
 async function executionsOf(workflowId) {
 	const executions = await workflowExecutions(server.url, session.cookie, workflowId);
 	// In n8n's stored run data every string is one element of the array.
 	return executions.map(({ text, flatted }) => ({
 		text,
 		strings: flatted.filter((value) => typeof value === 'string'),
+		sent: (
+			unflatten(flatted).resultData.runData['uazapi Advanced Send']?.[0]?.data?.main?.[0] ?? []
+		).map((item) => item.json),
 	}));
+}
+
+/**
+ * Waits until n8n has stored `count` executions of the workflow (it answers a webhook before it
+ * stores the execution) and returns them, newest first.
+ */
+async function storedExecutions(workflowId, count) {
+	return await waitFor(`${count} stored executions of ${workflowId}`, async () => {
+		const executions = await executionsOf(workflowId);
+		return executions.length >= count && executions;
+	});
+}
+
+/** Milliseconds between the campaign listing and the POST that follows it, for each POST. */
+function keyWindows() {
+	return imitation.requests.flatMap((request, index) => {
+		const before = imitation.requests[index - 1];
+		if (request.path !== '/sender/advanced') return [];
+		assert.equal(before?.path.split('?')[0], '/sender/listfolders', 'a listing right before');
+		return [Number((request.at - before.at).toFixed(1))];
+	});
 }
 
 before(
@@ -119,6 +148,7 @@ before(
 				join(REPO_ROOT, 'test/e2e/workflows/per-item-key.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/recipients.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/expressions.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/exactly-as-meant.workflow.json'),
 				evaluatedByN8n(twinFolder),
 			],
 		});
@@ -149,6 +179,7 @@ before(
 			'e2eRecipients',
 			'e2eExpressions',
 			'e2eExpressionsByN8n',
+			'e2eExactlyAsMeant',
 		])
 			await activateWorkflow(server.url, session.cookie, id);
 		time('n8n start', step);
@@ -183,7 +214,7 @@ test('Advanced Send → Wait Until Done → List Messages runs in n8n', () => {
 	]);
 });
 
-test('a CRM calls the webhook with 50 contacts: one campaign, two personalised messages each, in order', async () => {
+test('a CRM calls the webhook with 50 contacts: answered at once, then one campaign, two personalised messages each, in order', async () => {
 	imitation.reset();
 	const contacts = Array.from({ length: 50 }, (_, index) => ({
 		name: `Cliente ${index}`,
@@ -191,12 +222,20 @@ test('a CRM calls the webhook with 50 contacts: one campaign, two personalised m
 		order: `PED-${1000 + index}`,
 	}));
 	const started = Date.now();
-	const response = await axios.post(`${server.url}/webhook/crm-campaign`, { contacts });
-	timings['CRM webhook, 50 contacts'] = (Date.now() - started) / 1000;
+	const response = await axios.post(`${server.url}/webhook/crm-campaign`, {
+		batchId: 'crm-batch-50',
+		contacts,
+	});
+	timings['CRM webhook answered'] = (Date.now() - started) / 1000;
+	// Respond: Immediately, so a CRM that retries slow answers never fires the campaign twice.
 	assert.equal(response.status, 200);
+	assert.deepEqual(response.data, { message: 'Workflow was started' });
+	const [execution] = await storedExecutions('uazapiCrmWebhook', 1);
+	timings['CRM webhook, 50 contacts, campaign posted'] = (Date.now() - started) / 1000;
 	assert.equal(campaignPosts().length, 1);
-	const { messages, delayMin, delayMax } = campaignPosts()[0].body;
+	const { messages, delayMin, delayMax, info } = campaignPosts()[0].body;
 	assert.deepEqual([delayMin, delayMax], [10, 30]);
+	assert.match(info, / \[key:crm-batch-50\]$/);
 	assert.equal(messages.length, 100);
 	contacts.forEach((contact, index) => {
 		const number = `5511${String(980000000 + index)}`;
@@ -212,9 +251,15 @@ test('a CRM calls the webhook with 50 contacts: one campaign, two personalised m
 			choices: [`Sim, quero|optin-${contact.order}`, `Não, obrigado|optout-${contact.order}`],
 		});
 	});
-	assert.equal(response.data.count, 100);
-	assert.equal(response.data.recipientCount, 50);
-	assert.match(response.data.folder_id, /^r[0-9a-f]{14}$/);
+	const [output] = execution.sent;
+	assert.equal(output.count, 100);
+	assert.equal(output.recipientCount, 50);
+	assert.match(output.folder_id, /^r[0-9a-f]{14}$/);
+	// The CRM retries anyway: the Campaign Key finds the campaign, nothing is posted again.
+	await axios.post(`${server.url}/webhook/crm-campaign`, { batchId: 'crm-batch-50', contacts });
+	const [retry] = await storedExecutions('uazapiCrmWebhook', 2);
+	assert.equal(retry.sent[0].alreadyCreated, true);
+	assert.equal(campaignPosts().length, 1);
 });
 
 test('a PDF downloaded by an earlier node goes out as a document from binary data', async () => {
@@ -244,20 +289,16 @@ test("invalid input fails the execution with the node's error and nothing reache
 		{ name: 'Ana', phone: '5511911111111', order: 'A1' },
 		{ name: 'Bruno', phone: 'não tem', order: 'B2' },
 	];
-	const response = await axios.post(
-		`${server.url}/webhook/crm-campaign`,
-		{ contacts },
-		{ validateStatus: () => true },
+	const error = 'Item 1: "Recipient" "não tem" is not a phone number';
+	const response = await axios.post(`${server.url}/webhook/crm-campaign`, {
+		batchId: 'crm-batch-invalid',
+		contacts,
+	});
+	assert.equal(response.status, 200, 'the CRM example answers at once');
+	await waitFor('the failed execution', async () =>
+		(await executionsOf('uazapiCrmWebhook')).some(({ strings }) => strings.includes(error)),
 	);
-	assert.equal(response.status, 500);
 	assert.equal(imitation.requests.length, 0);
-	const executions = await executionsOf('uazapiCrmWebhook');
-	assert.ok(
-		executions.some(({ strings }) =>
-			strings.includes('Item 1: "Recipient" "não tem" is not a phone number'),
-		),
-		'the execution holds the node error naming item 1 and the Recipient field',
-	);
 });
 
 test('a 401 fails with the credential hint and the token is nowhere in the execution data', async () => {
@@ -271,7 +312,7 @@ test('a 401 fails with the credential hint and the token is nowhere in the execu
 	assert.ok(!JSON.stringify(response.data).includes(WRONG_TOKEN));
 	// n8n's request helper repeats a request once after a 401; uazapi queues nothing on a 401.
 	assert.equal(campaignPosts().length, 2);
-	const executions = await executionsOf('e2eBadToken');
+	const executions = await storedExecutions('e2eBadToken', 1);
 	assert.equal(executions.length, 1);
 	const [{ text, strings }] = executions;
 	assert.ok(strings.includes('uazapi refused the instance token'));
@@ -295,9 +336,8 @@ test('one campaign per contact: an invalid third contact stops the run before an
 	);
 	assert.equal(response.status, 500);
 	assert.equal(imitation.requests.length, 0);
-	const executions = await executionsOf('e2ePerItemKey');
-	assert.ok(
-		executions.some(({ strings }) =>
+	await waitFor('the failed execution naming item 2', async () =>
+		(await executionsOf('e2ePerItemKey')).some(({ strings }) =>
 			strings.includes('Item 2: "Recipient" "abc" is not a phone number'),
 		),
 	);
@@ -326,6 +366,7 @@ test('Campaign Key: the same batch sent twice creates each campaign once', async
 		first.data.map((item) => item.alreadyCreated),
 		[false, false],
 	);
+	timings['Campaign Key window, listing to POST (ms)'] = keyWindows();
 	const second = await call();
 	assert.equal(campaignPosts().length, 2, 'the second call posts nothing');
 	assert.deepEqual(
@@ -400,6 +441,7 @@ test('a CRM list of 1,000 national numbers: country code, opt-outs, duplicates a
 	imitation.state.notOnWhatsApp.add(full(6));
 	imitation.state.knownAs.set(full(7), `5511${String(70000007)}`);
 	const response = await call('leaveOut');
+	timings['Campaign Key window after 20 number checks (ms)'] = keyWindows();
 	const checks = imitation.requests.filter((request) => request.path === '/chat/check');
 	assert.equal(checks.length, 20, '999 distinct numbers in batches of 50');
 	assert.equal(campaignPosts().length, 1);
@@ -453,4 +495,84 @@ test('{{ $json… }} expressions the node evaluates itself give what n8n gives t
 			'João, quer receber ofertas?',
 		],
 	);
+});
+
+/** Waits until `count` executions of the version 1.1 workflow have failed with this error. */
+async function failedWith(error, count = 1) {
+	await waitFor(`${count} executions failed with: ${error}`, async () => {
+		const executions = await executionsOf('e2eExactlyAsMeant');
+		return executions.filter(({ strings }) => strings.includes(error)).length >= count;
+	});
+}
+
+test('version 1.1 as it comes: a national number goes to Brazil, one it cannot place is refused', async () => {
+	imitation.reset();
+	const send = (contacts) =>
+		axios.post(
+			`${server.url}/webhook/exactly-as-meant`,
+			{ contacts },
+			{ validateStatus: () => true },
+		);
+	const sent = await send([
+		{ name: 'Ana', phone: '11 99999-0003' },
+		{ name: 'Bia', phone: '+1 415 555 0100' },
+		{ name: 'Caio', phone: '351912345678' },
+	]);
+	assert.equal(sent.status, 200);
+	assert.deepEqual(
+		campaignPosts()[0].body.messages.map((message) => message.number),
+		['5511999990003', '14155550100', '351912345678'],
+	);
+	imitation.reset();
+	const refused = await send([
+		{ name: 'Ana', phone: '11 99999-0003' },
+		{ name: 'Duda', phone: '98765-4321' },
+	]);
+	assert.equal(refused.status, 500);
+	await failedWith(
+		'Item 1: "Recipient" "98765-4321" is neither a valid number of country code +55 nor a valid number with its own country code',
+	);
+	assert.equal(imitation.requests.length, 0);
+});
+
+test('an empty mapped value: refused by default, the contact left out, or sent anyway; the dry run alike', async () => {
+	const contacts = [{ name: 'Ana', phone: '5511911111111' }, { phone: '5511922222222' }];
+	const send = (body) =>
+		axios.post(
+			`${server.url}/webhook/exactly-as-meant`,
+			{ contacts, ...body },
+			{
+				validateStatus: () => true,
+			},
+		);
+	const hole =
+		'Item 1, message 1 of 1 (Text): "Text" maps {{ $json.name }}, which is missing for this item';
+	for (const [run, dryRun] of [true, false].entries()) {
+		imitation.reset();
+		const refused = await send({ dryRun });
+		assert.equal(refused.status, 500);
+		await failedWith(hole, run + 1);
+		assert.equal(imitation.requests.length, 0);
+
+		const leftOut = await send({ dryRun, whenValueEmpty: 'leaveOut' });
+		assert.equal(leftOut.status, 200);
+		assert.deepEqual(leftOut.data.leftOut, [
+			{
+				item: 1,
+				number: '5511922222222',
+				reason: 'empty value',
+				field: 'message 1 (Text) › Text',
+				problem: 'maps {{ $json.name }}, which is missing for this item',
+			},
+		]);
+		const anyway = await send({ dryRun, whenValueEmpty: 'send' });
+		assert.equal(anyway.status, 200);
+		const bodies = dryRun
+			? [leftOut.data.body, anyway.data.body]
+			: campaignPosts().map((request) => request.body);
+		assert.deepEqual(
+			bodies.map((body) => body.messages.map((message) => message.text)),
+			[['Olá Ana!'], ['Olá Ana!', 'Olá !']],
+		);
+	}
 });

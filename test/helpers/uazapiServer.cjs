@@ -289,6 +289,7 @@ async function startUazapiServer(options = {}) {
 				headers: req.headers,
 				body,
 				sequence: server.requests.length,
+				at: performance.now(),
 			};
 			server.requests.push(request);
 			// A responder's reply without a status only delays the imitation's own answer (which

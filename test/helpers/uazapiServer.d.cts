@@ -4,6 +4,8 @@ export interface RecordedRequest {
 	headers: Record<string, string | undefined>;
 	body: unknown;
 	sequence: number;
+	/** When it arrived, in milliseconds (performance.now()). */
+	at: number;
 }
 
 export interface Reply {
