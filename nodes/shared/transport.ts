@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_SECONDS } from './contract';
-import { apiError } from './errors';
+import { apiError, type FailedRequest } from './apiErrors';
 
 /**
  * The only place this package talks HTTP. Requests go through n8n's helper with the uazapi
@@ -89,22 +89,18 @@ function withoutSecret(value: unknown, secret: string): unknown {
 	return JSON.parse(text.split(inJson).join('***')) as unknown;
 }
 
-export interface FailedRequest {
-	status?: number;
-	code?: string;
-	data?: unknown;
-	/** Seconds a 429 asks to wait (its Retry-After header). */
-	retryAfter?: number;
-}
-
 /** Status, network code, body and Retry-After of a failed request, from n8n's error or axios'. */
-function failedRequest(error: JsonObject): FailedRequest {
+function failedRequest(error: JsonObject, request: SentRequest): FailedRequest {
 	const cause = (error.cause ?? error) as {
 		code?: string;
 		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 	};
 	const httpCode = Number(error.httpCode);
+	const { endpoint, itemIndex, timeoutSeconds } = request;
 	return {
+		endpoint,
+		itemIndex,
+		timeoutSeconds,
 		status:
 			cause.response?.status ?? (Number.isInteger(httpCode) && httpCode > 0 ? httpCode : undefined),
 		code: cause.code,
@@ -140,11 +136,6 @@ function toUazapiError(
 	request: SentRequest,
 	token: string,
 ): NodeApiError {
-	const failed = failedRequest(error);
-	return apiError(
-		context.getNode(),
-		failed,
-		request,
-		uazapiText(withoutSecret(failed.data, token)),
-	);
+	const failed = failedRequest(error, request);
+	return apiError(context.getNode(), failed, uazapiText(withoutSecret(failed.data, token)));
 }

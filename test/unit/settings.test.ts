@@ -4,7 +4,7 @@ import {
 	scheduledAt,
 	toEpochMs,
 	type CampaignParameters,
-} from '../../nodes/UazapiAdvancedSend/campaign/settings';
+} from '../../nodes/UazapiAdvancedSend/campaign/campaignFields';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const base: CampaignParameters = { delayMin: 3, delayMax: 6, info: '', schedule: 'now' };

@@ -1,6 +1,7 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { base64Bytes, FieldProblem, type BuildContext } from '../messages';
+import type { PendingBinary } from './model';
 
 /**
  * Binary media are checked from their metadata and read only when their campaign is about to be
@@ -10,17 +11,6 @@ import { base64Bytes, FieldProblem, type BuildContext } from '../messages';
 
 /** Stands in for a file's base64 in a built message until `loadBinaries` puts the content there. */
 const NOT_YET_READ = 'AAAA';
-
-/** A message whose `file` is still to be read from an input item's binary property. */
-export interface PendingBinary {
-	itemIndex: number;
-	property: string;
-	fileName?: string;
-	/** Size of the file in bytes, from its metadata. */
-	size: number;
-	/** The built message; set once its builder has finished. */
-	message?: IDataObject;
-}
 
 /** Length of base64 for this many bytes: what a file adds to the request body. */
 export function base64Length(bytes: number): number {

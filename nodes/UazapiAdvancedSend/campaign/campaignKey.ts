@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CAMPAIGN_DELETED_STATUSES } from '../../shared/contract';
-import { settingsError } from '../../shared/errors';
+import { settingsError } from '../../shared/inputErrors';
 import { folderIdOf } from '../../shared/folders';
 import { plural, describeValue } from '../../shared/text';
 import { FieldProblem } from '../messages';
-import type { PlannedCampaign } from './plan';
+import type { PlannedCampaign } from './model';
 
 /**
  * The duplicate guard. uazapi has no idempotency key, so the node writes the user's Campaign Key

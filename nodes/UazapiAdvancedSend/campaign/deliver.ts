@@ -10,8 +10,8 @@ import { folderIdOf, toCampaign } from '../../shared/folders';
 import { plural } from '../../shared/text';
 import { uazapiRequest } from '../../shared/transport';
 import { loadBinaries, unloadBinaries } from './binaries';
-import type { CampaignBody, PlannedCampaign } from './plan';
-import { scheduledAt } from './settings';
+import { scheduledAt } from './campaignFields';
+import type { CampaignBody, PlannedCampaign } from './model';
 
 /** What a campaign holds, for the output item. */
 export function summarise(body: CampaignBody): IDataObject {

@@ -1,5 +1,4 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -10,11 +9,12 @@ import { checkDistinctKeys } from './campaignKey';
 import { CampaignKeyGuard, isGuarded } from './guard';
 import { CreatedCampaigns } from './created';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
-import { applyNumberChecks, collectCampaign, type CollectedCampaign } from './collectCampaign';
-import { planCampaigns, type PlannedCampaign } from './plan';
-import { checkOnWhatsApp, phonesOf, type NumberCheck } from './recipients';
-import { asNodeError, InputProblems } from '../../shared/errors';
+import { checkNumbers } from './checkNumbers';
+import { collectCampaign } from './readCampaign';
+import { planCampaigns } from './plan';
+import { asNodeError, InputProblems } from '../../shared/inputErrors';
 import type { ItemParameters } from '../../shared/itemParameters';
+import type { CollectedCampaign, PlannedCampaign } from './model';
 
 function pairedTo(items: number[]) {
 	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));
@@ -24,44 +24,6 @@ function pairedTo(items: number[]) {
 function itemsOf(campaign: PlannedCampaign): number[] {
 	const leftOut = campaign.recipients?.leftOut.map(({ item }) => item) ?? [];
 	return [...new Set([...campaign.items, ...leftOut])].sort((a, b) => a - b);
-}
-
-/**
- * Asks uazapi once, in batches, which of the numbers of every campaign that wants it are on
- * WhatsApp, before anything is sent; then leaves out or replaces numbers campaign by campaign.
- */
-async function checkNumbers(
-	context: IExecuteFunctions,
-	collected: CollectedCampaign[],
-	fail: (error: unknown, items: number[]) => NodeOperationError | NodeApiError | undefined,
-): Promise<CollectedCampaign[]> {
-	const checked = collected.filter((campaign) => campaign.recipients.checkNumbers !== 'off');
-	if (checked.length === 0) return collected;
-	const phones = [...new Set(checked.flatMap((campaign) => phonesOf(campaign.items)))];
-	let checks: Map<string, NumberCheck>;
-	try {
-		checks = await checkOnWhatsApp(context, phones, checked[0].group[0]);
-	} catch (error) {
-		const failure = asNodeError(context.getNode(), error, { itemIndex: checked[0].group[0] });
-		failure.description =
-			`Nothing was sent: the numbers could not be checked on WhatsApp. ${failure.description ?? ''}`.trim();
-		throw failure;
-	}
-	const failed = new Set<CollectedCampaign>();
-	// Every number not on WhatsApp is named: in one error for the run, or with Continue On Fail in
-	// one error item per campaign.
-	const problems = new InputProblems();
-	for (const campaign of checked) {
-		const refused = applyNumberChecks(context, campaign, checks);
-		if (refused.length === 0) continue;
-		failed.add(campaign);
-		const reported = context.continueOnFail() ? new InputProblems() : problems;
-		for (const problem of refused) reported.add(problem);
-		if (reported !== problems) fail(reported.error(context.getNode()), campaign.group);
-	}
-	const problem = problems.error(context.getNode());
-	if (problem) throw problem;
-	return collected.filter((campaign) => !failed.has(campaign));
 }
 
 /** The output of a campaign whose every recipient was left out: no campaign is created. */

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { asNodeError, settingsError } from '../../shared/errors';
+import { asNodeError, settingsError } from '../../shared/inputErrors';
 import { listFolders } from '../../shared/folders';
 import { lookUpKey, splitConflict } from './campaignKey';
-import type { PlannedCampaign } from './plan';
+import type { PlannedCampaign } from './model';
 
 /**
  * The Campaign Key guard at posting time. The key is a check, not a lock: between reading the

@@ -1,54 +1,22 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_MAX_REQUEST_MB, DEFAULT_TIMEOUT_SECONDS } from '../../shared/contract';
-import { settingsError } from '../../shared/errors';
+import { settingsError } from '../../shared/inputErrors';
 import { FieldProblem } from '../messages';
-import type { PendingBinary } from './binaries';
 import { keyMarker, markedInfo } from './campaignKey';
-import type { CollectedCampaign, CollectedItem } from './collectCampaign';
-import type { CheckNumbers, LeftOut, Replaced } from './recipients';
-import type { CampaignFields } from './settings';
 import { checkBodySize, utf8Length, type ItemSize } from './size';
+import type {
+	CampaignBody,
+	CampaignFields,
+	CollectedCampaign,
+	CollectedItem,
+	PlannedCampaign,
+} from './model';
 
 /**
  * Turns a collected campaign into the requests to post: one, or the parts of a split one, each
  * checked for size and marked with the Campaign Key. Nothing here sends anything.
  */
-
-export interface CampaignBody extends CampaignFields {
-	messages: IDataObject[];
-}
-
-/** The Options collection, read at the first item of each campaign. */
-export interface CampaignOptions {
-	dryRun?: boolean;
-	timeout?: number;
-	maxMessagesPerCampaign?: number;
-	maxRequestSizeMb?: number;
-	campaignKey?: unknown;
-	defaultCountryCode?: unknown;
-	checkNumbers?: CheckNumbers;
-	skipDuplicates?: boolean;
-	excludeNumbers?: unknown;
-	whenValueEmpty?: unknown;
-}
-
-/** One campaign ready to post. */
-export interface PlannedCampaign {
-	/** The input items it was built from, in order. */
-	items: number[];
-	body: CampaignBody;
-	/** Files its messages carry, read just before it is posted. */
-	binaries: PendingBinary[];
-	/** Set when a large campaign was split. */
-	part?: { index: number; count: number };
-	/** The Campaign Key and the marker it puts at the end of `info`. */
-	key?: { value: string; marker: string };
-	dryRun: boolean;
-	timeoutSeconds: number;
-	/** Recipients left out or replaced, reported with the first part of the campaign. */
-	recipients?: { leftOut: LeftOut[]; replaced: Replaced[] };
-}
 
 /**
  * Consecutive slices of whole items of at most `maxMessages` messages (0: one slice), so that

@@ -1,6 +1,7 @@
 import { plural } from '../../shared/text';
 import { FieldProblem } from '../messages';
-import { base64Length, type PendingBinary } from './binaries';
+import { base64Length } from './binaries';
+import type { PendingBinary } from './model';
 
 /**
  * The request body's size, known before any file is read: uazapi documents no limit, and a body

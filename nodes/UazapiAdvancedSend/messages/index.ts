@@ -13,7 +13,7 @@ import {
 	type MessageOptions,
 	type MessageTypeDefinition,
 } from './definition';
-import { artifactsIn, entryFieldLabel, type TextHole } from './holes';
+import { artifactsIn, entryFieldLabel, type TextHole } from './textHoles';
 import { list } from './list';
 import { location } from './location';
 import { mediaTypes } from './media';
@@ -21,16 +21,16 @@ import { poll } from './poll';
 import { FieldProblem } from '../../shared/problem';
 import { describeValue } from '../../shared/text';
 import { parseJsonField } from './read';
-import { normaliseRecipient, type NumberRules } from './recipient';
+import { normaliseRecipient, type NumberRules } from './phoneNumber';
 import { checkMessage } from './schema';
 import { text } from './text';
 
 export type { BinaryFile, BuildContext, MessageTypeDefinition } from './definition';
-export type { TextHole } from './holes';
+export type { TextHole } from './textHoles';
 export { FieldProblem, fieldPath } from '../../shared/problem';
 export { parseJsonField } from './read';
 export { base64Bytes } from './schema';
-export { isCountryCallingCode, normaliseRecipient, type NumberRules } from './recipient';
+export { isCountryCallingCode, normaliseRecipient, type NumberRules } from './phoneNumber';
 
 /** Every message type of uazapi's sender, in the order the type selector lists them. */
 export const MESSAGE_TYPES: MessageTypeDefinition[] = [

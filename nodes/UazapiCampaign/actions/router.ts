@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError } from '../../shared/errors';
+import { asNodeError } from '../../shared/inputErrors';
 import { campaignOperations } from './campaign/Campaign.resource';
 import { messageOperations } from './message/Message.resource';
 import type { Operation } from './operation';

@@ -1,9 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
-import { inputError, type InputProblems } from '../../shared/errors';
+import { inputError, type InputProblems } from '../../shared/inputErrors';
 import { FieldProblem } from '../messages';
-import type { ItemHole } from './collect';
-import type { LeftOut } from './recipients';
+import type { ItemHole, LeftOut } from './model';
 
 /**
  * Options → When a Mapped Value Is Empty: a contact whose message would read "Olá , …" or

@@ -3,14 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_SCHEDULE_MINUTES, MAX_TIMESTAMP_MS, NOW_WINDOW_MS } from '../../shared/contract';
 import { plural, describeValue } from '../../shared/text';
 import { FieldProblem } from '../messages';
-
-/** The campaign-level fields of a /sender/advanced body, in the order uazapi documents them. */
-export interface CampaignFields {
-	delayMin: number;
-	delayMax: number;
-	info?: string;
-	scheduled_for?: number;
-}
+import type { CampaignFields } from './model';
 
 export type ScheduleMode = 'now' | 'at' | 'inMinutes';
 

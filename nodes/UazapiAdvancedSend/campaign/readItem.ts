@@ -13,35 +13,14 @@ import {
 	type NumberRules,
 } from '../messages';
 import { describeValue } from '../../shared/text';
-import { binaryReader, bodyBytesOfFile, type PendingBinary } from './binaries';
-import { asNodeError, inputError, type Place } from '../../shared/errors';
+import { binaryReader, bodyBytesOfFile } from './binaries';
+import { asNodeError, inputError, type Place } from '../../shared/inputErrors';
 import type { ItemParameters } from '../../shared/itemParameters';
 import type { TemplateHole } from '../../shared/jsonPathTemplate';
-import { evaluated, ExpressionProblem } from './evaluate';
+import { evaluated, ExpressionProblem } from './readParameter';
 import { utf8Length } from './size';
-import { jsonCampaignFields, type CampaignFields } from './settings';
-
-/** A text of an item's messages with a hole where the contact's value should be. */
-export interface ItemHole {
-	place: Place;
-	field: string;
-	problem: string;
-}
-
-/** What one input item contributes to a campaign. */
-export interface ItemMessages {
-	/** Who the item is for: the Recipient, or in JSON mode the number of its first message. */
-	recipient: string;
-	messages: IDataObject[];
-	/** Campaign fields of a whole body given in JSON mode. */
-	campaign?: Partial<CampaignFields>;
-	/** Binary files its messages carry, read only when the campaign is sent. */
-	binaries: PendingBinary[];
-	/** Its messages' size in the request body, files counted as base64. */
-	bytes: number;
-	/** Holes in its messages' texts, when they were looked for. */
-	holes: ItemHole[];
-}
+import { jsonCampaignFields } from './campaignFields';
+import type { CampaignFields, ItemHole, ItemMessages, PendingBinary } from './model';
 
 /** An item's messages' size in the JSON body (each with its comma), files at their base64 size. */
 export function bytesOf(messages: IDataObject[], binaries: PendingBinary[]): number {

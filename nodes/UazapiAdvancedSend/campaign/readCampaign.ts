@@ -6,31 +6,23 @@ import {
 } from 'n8n-workflow';
 
 import { DEFAULT_COUNTRY_CODE } from '../../shared/contract';
-import { asNodeError, InputProblems, inputError, settingsError } from '../../shared/errors';
+import { asNodeError, InputProblems, inputError, settingsError } from '../../shared/inputErrors';
 import type { ItemParameters } from '../../shared/itemParameters';
 import { FieldProblem, type NumberRules } from '../messages';
 import { advancedSendProperties } from '../description';
 import { readCampaignKey } from './campaignKey';
-import { evaluated } from './evaluate';
-import { readWhenValueEmpty, screenHoles } from './holes';
-import { bytesOf, collectItemMessages, type ItemMessages } from './collect';
-import type { CampaignOptions } from './plan';
-import {
-	applyChecks,
-	readCountryCode,
-	readExcluded,
-	screenRecipients,
-	type LeftOut,
-	type NumberCheck,
-	type RecipientOptions,
-	type Replaced,
-} from './recipients';
-import {
-	campaignFields,
-	type CampaignFields,
-	type CampaignParameters,
-	type ScheduleMode,
-} from './settings';
+import { evaluated } from './readParameter';
+import { readWhenValueEmpty, screenHoles } from './screenHoles';
+import { collectItemMessages } from './readItem';
+import { readCountryCode, readExcluded, screenRecipients } from './screenRecipients';
+import { campaignFields, type CampaignParameters, type ScheduleMode } from './campaignFields';
+import type {
+	CampaignFields,
+	CampaignOptions,
+	CollectedCampaign,
+	CollectedItem,
+	RecipientOptions,
+} from './model';
 
 /**
  * A group of input items (all items, or one per item) turned into one campaign's checked
@@ -87,22 +79,6 @@ function mergeJsonFields(
 		merged[key] = value;
 		if (earlier === undefined) setBy.set(key, itemIndex);
 	}
-}
-
-export interface CollectedItem extends ItemMessages {
-	itemIndex: number;
-}
-
-/** A group of input items turned into checked messages, before the recipients are checked. */
-export interface CollectedCampaign {
-	group: number[];
-	fields: CampaignFields;
-	items: CollectedItem[];
-	options: CampaignOptions;
-	key?: string;
-	recipients: RecipientOptions;
-	leftOut: LeftOut[];
-	replaced: Replaced[];
 }
 
 /** "Options → Campaign Key": the option whose expression failed, as the editor names it. */
@@ -218,39 +194,4 @@ export async function collectCampaign(
 	leftOut.push(...holes.leftOut);
 	leftOut.sort((a, b) => a.item - b.item);
 	return { group, fields, items: kept, options, key, recipients, leftOut, replaced: [] };
-}
-
-/**
- * Applies uazapi's WhatsApp check to a collected campaign: numbers not on WhatsApp are left out;
- * with "fail" nothing is applied and each such number comes back as a problem naming its item.
- */
-export function applyNumberChecks(
-	context: IExecuteFunctions,
-	campaign: CollectedCampaign,
-	checks: Map<string, NumberCheck>,
-): NodeOperationError[] {
-	const { kept, leftOut, replaced } = applyChecks(campaign.items, checks);
-	if (campaign.recipients.checkNumbers === 'fail' && leftOut.length > 0) {
-		return leftOut.map(({ item, number }) => {
-			const recipient = campaign.items.find((entry) => entry.itemIndex === item)?.recipient;
-			return inputError(
-				context.getNode(),
-				new FieldProblem(
-					number === recipient ? 'Recipient' : 'Recipient Override',
-					`"${number}" is not on WhatsApp`,
-					'Correct or remove the number, or set Check Numbers on WhatsApp to "Leave Them Out".',
-				),
-				{ itemIndex: item },
-			);
-		});
-	}
-	for (const item of kept) {
-		// Dropped messages take their files with them; replaced numbers change the size.
-		item.binaries = item.binaries.filter((binary) => item.messages.includes(binary.message!));
-		item.bytes = bytesOf(item.messages, item.binaries);
-	}
-	campaign.items = kept;
-	campaign.leftOut.push(...leftOut);
-	campaign.replaced.push(...replaced);
-	return [];
 }

@@ -1,78 +1,23 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type INode,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from './contract';
-import { FieldProblem } from './problem';
 import { plural } from './text';
-import type { FailedRequest, SentRequest } from './transport';
 
 /**
- * The n8n form of every problem: a FieldProblem from the pure model (problem.ts) becomes a
- * NodeOperationError that names the item, the message and the field, and says how to fix it.
- * A failed request to uazapi becomes a NodeApiError with uazapi's own words and what to do.
+ * The words of a failed request to uazapi: a NodeApiError with uazapi's own text, what happened
+ * and what to do. Input problems are worded in inputErrors.ts.
  */
 
-/** Where in the input a problem sits; message positions are 1-based, as people count them. */
-export interface Place {
+/** What the wording needs of a failed request; transport.ts reads it from n8n's error. */
+export interface FailedRequest {
+	endpoint: string;
 	itemIndex: number;
-	message?: { position: number; count: number; typeName: string };
-	json?: boolean;
-}
-
-function quoted(field: string): string {
-	return field.startsWith('"') ? field : `"${field}"`;
-}
-
-/** Turns a model problem into the error the user sees: item, message, field, and how to fix it. */
-export function inputError(node: INode, problem: FieldProblem, place: Place): NodeOperationError {
-	const where = [`Item ${place.itemIndex}`];
-	if (place.message) {
-		const { position, count, typeName } = place.message;
-		where.push(`message ${position} of ${count}${place.json ? ' in the JSON' : ''} (${typeName})`);
-	}
-	return new NodeOperationError(
-		node,
-		`${where.join(', ')}: ${quoted(problem.field)} ${problem.problem}`,
-		{
-			itemIndex: place.itemIndex,
-			description: problem.fix,
-		},
-	);
-}
-
-export function settingsError(
-	node: INode,
-	problem: unknown,
-	itemIndex: number,
-): NodeOperationError | NodeApiError {
-	if (!(problem instanceof FieldProblem)) return asNodeError(node, problem, { itemIndex });
-	return new NodeOperationError(
-		node,
-		`Campaign settings: ${quoted(problem.field)} ${problem.problem}`,
-		{
-			itemIndex,
-			description: problem.fix,
-		},
-	);
-}
-
-/**
- * Any error → what n8n shows: model problems with their place, n8n's own errors as they are,
- * anything else wrapped and tied to the input item.
- */
-export function asNodeError(
-	node: INode,
-	error: unknown,
-	place: Place,
-): NodeOperationError | NodeApiError {
-	if (error instanceof FieldProblem) return inputError(node, error, place);
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex: place.itemIndex });
+	timeoutSeconds: number;
+	status?: number;
+	code?: string;
+	data?: unknown;
+	/** Seconds a 429 asks to wait (its Retry-After header). */
+	retryAfter?: number;
 }
 
 /** When WhatsApp's reach-out restriction ends, if uazapi's 463 answer says so. */
@@ -85,12 +30,12 @@ function reachOutUntil(data: unknown): string | undefined {
 	return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
 }
 
-function explain(failed: FailedRequest, request: SentRequest, said: string | undefined) {
+function explain(failed: FailedRequest, said: string | undefined) {
 	const quote = said ? ` uazapi said: "${said}".` : '';
 	// Only a campaign POST can have queued messages that a re-run would queue again, and only an
 	// answer that does not say the request was refused leaves that open: a 503 says it was.
 	const notSure =
-		request.endpoint === ENDPOINTS.senderAdvanced && failed.status !== 503
+		failed.endpoint === ENDPOINTS.senderAdvanced && failed.status !== 503
 			? ' The request may still have reached uazapi: check the campaigns list before running the workflow again, because running it again can queue every message twice.'
 			: '';
 	if (
@@ -120,7 +65,7 @@ function explain(failed: FailedRequest, request: SentRequest, said: string | und
 			};
 		case 404:
 			return {
-				message: `uazapi has no ${request.endpoint} on this server`,
+				message: `uazapi has no ${failed.endpoint} on this server`,
 				description: `Check the server URL in the credential: it should be your uazapi server, e.g. https://SUBDOMAIN.uazapi.com.${quote}`,
 			};
 		case 413:
@@ -160,7 +105,7 @@ function explain(failed: FailedRequest, request: SentRequest, said: string | und
 	}
 	if (failed.code === 'ECONNABORTED' || failed.code === 'ETIMEDOUT') {
 		return {
-			message: `uazapi did not answer within ${plural(request.timeoutSeconds, 'second')}`,
+			message: `uazapi did not answer within ${plural(failed.timeoutSeconds, 'second')}`,
 			description: `Raise the Timeout option or try later.${notSure}`,
 		};
 	}
@@ -184,50 +129,13 @@ function explain(failed: FailedRequest, request: SentRequest, said: string | und
 export function apiError(
 	node: INode,
 	failed: FailedRequest,
-	request: SentRequest,
 	said: string | undefined,
 ): NodeApiError {
-	const { message, description } = explain(failed, request, said);
+	const { message, description } = explain(failed, said);
 	const httpCode = failed.status === undefined ? undefined : String(failed.status);
 	return new NodeApiError(
 		node,
 		{ message, description, httpCode: httpCode ?? null, uazapiError: said ?? null } as JsonObject,
-		{ message, description, httpCode, itemIndex: request.itemIndex },
+		{ message, description, httpCode, itemIndex: failed.itemIndex },
 	);
-}
-
-/** At most this many problems are reported at once: enough to fix a list, short enough to read. */
-const MAX_REPORTED_PROBLEMS = 20;
-
-/**
- * Several input problems as one error, so one run shows what to fix: the first problem leads the
- * message and every problem (up to MAX_REPORTED_PROBLEMS) is a line of the description.
- */
-export class InputProblems {
-	private readonly problems: NodeOperationError[] = [];
-	private more = 0;
-
-	add(error: NodeOperationError): void {
-		if (this.problems.length < MAX_REPORTED_PROBLEMS) this.problems.push(error);
-		else this.more++;
-	}
-
-	get count(): number {
-		return this.problems.length + this.more;
-	}
-
-	/** The error to throw: the single problem as it is, or all of them in one. */
-	error(node: INode): NodeOperationError | undefined {
-		if (this.problems.length <= 1 && this.more === 0) return this.problems[0];
-		const [first] = this.problems;
-		const lines = this.problems.map((problem) =>
-			problem.description ? `${problem.message}. ${problem.description}` : problem.message,
-		);
-		if (this.more > 0) lines.push(`…and ${plural(this.more, 'more problem')}.`);
-		return new NodeOperationError(
-			node,
-			`${plural(this.count, 'problem')} in the input, nothing was sent. ${first.message}`,
-			{ itemIndex: first.context.itemIndex as number | undefined, description: lines.join('\n') },
-		);
-	}
 }
