@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CAMPAIGN_DONE_STATUSES, ENDPOINTS } from './contract';
+import { isoTime } from './time';
 import { uazapiRequest } from './transport';
 
 /**
@@ -17,13 +18,6 @@ function count(value: unknown): number {
 function seconds(milliseconds: unknown): number | null {
 	const number = Number(milliseconds);
 	return Number.isFinite(number) ? number / 1000 : null;
-}
-
-/** scheduled_for is a "unix timestamp"; values below 10^12 are read as seconds. */
-function isoTime(unix: unknown): string | null {
-	const number = Number(unix);
-	if (!Number.isFinite(number) || number <= 0) return null;
-	return new Date(number < 1e12 ? number * 1000 : number).toISOString();
 }
 
 /** The folder id, wherever this server version puts it. */
@@ -51,7 +45,8 @@ export function toCampaign(folder: IDataObject): IDataObject {
 		folder_id: folderIdOf(folder),
 		info: folder.info ?? '',
 		status: folder.status ?? null,
-		scheduledFor: isoTime(folder.scheduled_for),
+		// scheduled_for is a "unix timestamp": below 10^12 it is read as seconds.
+		scheduledFor: isoTime(folder.scheduled_for, 's'),
 		delayMin: seconds(folder.delayMin),
 		delayMax: seconds(folder.delayMax),
 		total: count(folder.log_total),

@@ -9,6 +9,7 @@ import {
 
 import { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_SECONDS } from './contract';
 import { apiError, type FailedRequest } from './apiErrors';
+import { withoutSecret } from './secrets';
 
 /**
  * The only place this package talks HTTP. Requests go through n8n's helper with the uazapi
@@ -75,18 +76,6 @@ export async function uazapiRequest<T = IDataObject>(
 		throw toUazapiError(this, error as JsonObject, request, credentials.token);
 	}
 	return withoutSecret(answer, credentials.token) as T;
-}
-
-/**
- * An answer with every occurrence of the token masked: a server that echoes the request back
- * must not put the token into output items, errors or logs.
- */
-function withoutSecret(value: unknown, secret: string): unknown {
-	if (!secret || value === undefined) return value;
-	const text = JSON.stringify(value);
-	const inJson = JSON.stringify(secret).slice(1, -1);
-	if (!text.includes(inJson)) return value;
-	return JSON.parse(text.split(inJson).join('***')) as unknown;
 }
 
 /** Status, network code, body and Retry-After of a failed request, from n8n's error or axios'. */

@@ -1,4 +1,4 @@
-import { normalise, phoneOf } from '../../nodes/UazapiTrigger/webhook/normalise';
+import { normalise } from '../../nodes/UazapiTrigger/webhook/normalise';
 import buttonReply from '../fixtures/uazapi-webhooks/button-reply.json';
 import connection from '../fixtures/uazapi-webhooks/connection.json';
 import listReply from '../fixtures/uazapi-webhooks/list-reply.json';
@@ -140,19 +140,5 @@ describe('tolerance where no capture exists', () => {
 	test('an event kind the trigger does not offer gives no item', () => {
 		expect(normalise({ EventType: 'presence', token: TOKEN }, TOKEN)).toBeUndefined();
 		expect(normalise({}, TOKEN)).toBeUndefined();
-	});
-});
-
-describe('phoneOf', () => {
-	test.each([
-		['5511900000002@s.whatsapp.net', '5511900000002'],
-		['5511900000002:3@s.whatsapp.net', '5511900000002'],
-		['5511900000002', '5511900000002'],
-		['100000000000002@lid', null],
-		['120363000000000001@g.us', null],
-		['', null],
-		[undefined, null],
-	])('%s → %s', (jid, phone) => {
-		expect(phoneOf(jid)).toBe(phone);
 	});
 });

@@ -8,10 +8,11 @@ import {
 import { CHECK_NUMBERS_BATCH, ENDPOINTS } from '../../shared/contract';
 import { asNodeError, InputProblems, inputError } from '../../shared/inputErrors';
 import { uazapiRequest } from '../../shared/transport';
+import { phoneOf } from '../../shared/whatsappIds';
 import { FieldProblem } from '../messages';
 import type { CollectedCampaign, LeftOut, Replaced } from './model';
 import { bytesOf } from './readItem';
-import { phoneOf, type Addressed } from './screenRecipients';
+import type { Addressed } from './screenRecipients';
 
 /**
  * The WhatsApp check (Options → Check Numbers on WhatsApp), the screening that needs uazapi: the
@@ -57,9 +58,9 @@ export async function checkOnWhatsApp(
 			itemIndex,
 		});
 		for (const entry of Array.isArray(answer) ? (answer as IDataObject[]) : []) {
-			const query = phoneOf(String(entry?.query ?? '').replace(/^\+/, ''));
+			const query = phoneOf(entry?.query);
 			if (!query || typeof entry.isInWhatsapp !== 'boolean') continue;
-			const known = phoneOf(String(entry.jid ?? '').split(':')[0]);
+			const known = phoneOf(entry.jid) ?? undefined;
 			checks.set(query, { onWhatsApp: entry.isInWhatsapp, phone: known });
 		}
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { describeValue } from '../../shared/text';
+import { phoneOf } from '../../shared/whatsappIds';
 import {
 	FieldProblem,
 	isCountryCallingCode,
@@ -20,13 +21,6 @@ export interface Addressed {
 	itemIndex: number;
 	recipient: string;
 	messages: IDataObject[];
-}
-
-/** The phone number of a recipient: digits, or a contact JID's digits; none for groups and LIDs. */
-export function phoneOf(number: string): string | undefined {
-	if (/^\d+$/.test(number)) return number;
-	const jid = /^(\d+)@s\.whatsapp\.net$/.exec(number);
-	return jid?.[1];
 }
 
 const COUNTRY_CODE = /^\+?(\d{1,3})$/;

@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { withoutSecret } from '../../shared/secrets';
+import { isoTime } from '../../shared/time';
+import { phoneOf } from '../../shared/whatsappIds';
 import type { TriggerEvent } from './events';
 
 /**
@@ -69,43 +72,11 @@ function flag(value: unknown): boolean | null {
 	return null;
 }
 
-/** The phone number of a WhatsApp JID, as digits; null for a group, a LID or anything else. */
-export function phoneOf(jid: unknown): string | null {
-	if (typeof jid !== 'string') return null;
-	const match = /^\+?(\d{6,})(?::\d+)?(?:@s\.whatsapp\.net|@c\.us)?$/.exec(jid.trim());
-	return match ? match[1] : null;
-}
-
-/** Milliseconds, or seconds when the number is too small to be milliseconds, as ISO 8601. */
-function isoTime(value: unknown, unit: 'ms' | 's'): string | null {
-	const number = firstNumber(value);
-	if (number === null || number <= 0) return null;
-	const ms = unit === 's' && number < 1e12 ? number * 1000 : number;
-	const date = new Date(ms);
-	return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
 /** A date in text, e.g. uazapi's "2026-01-01 00:10:00.000Z", as ISO 8601. */
 function isoFromText(value: unknown): string | null {
 	if (typeof value !== 'string' || value === '') return null;
 	const date = new Date(value.replace(' ', 'T'));
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-/**
- * A copy of a delivery without its secrets: keys named token, qrcode or pairing code are dropped
- * at any depth, and the instance token is masked wherever else it appears.
- */
-export function withoutSecrets(value: unknown, token: string): unknown {
-	if (typeof value === 'string')
-		return token !== '' && value.includes(token) ? value.split(token).join('***') : value;
-	if (Array.isArray(value)) return value.map((entry) => withoutSecrets(entry, token));
-	if (!isObject(value)) return value;
-	const copy: IDataObject = {};
-	for (const [key, entry] of Object.entries(value)) {
-		if (!SECRET_KEYS.test(key)) copy[key] = withoutSecrets(entry, token) as IDataObject;
-	}
-	return copy;
 }
 
 /** The flat form of a delivery, whichever envelope it came in. */
@@ -294,5 +265,6 @@ export function normalise(body: IDataObject, token: string): NormalisedEvent | u
 	const delivery = flatDelivery(body);
 	const normaliser = NORMALISERS[String(delivery.EventType)];
 	if (!normaliser) return undefined;
-	return normaliser(delivery, withoutSecrets(body, token) as IDataObject);
+	// Keys named token, qrcode or pairing code are dropped; the token is masked anywhere else.
+	return normaliser(delivery, withoutSecret(body, token, SECRET_KEYS) as IDataObject);
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { readFolderId } from '../../helpers/readFolderId';
-import { request } from '../../helpers/request';
+import { uazapiRequest } from '../../../shared/transport';
 import { folderIdField } from '../common.descriptions';
 import type { Operation } from '../operation';
 
@@ -16,9 +16,12 @@ function control(option: Operation['option'], action: 'stop' | 'continue' | 'del
 		),
 		async execute(itemIndex) {
 			const folderId = readFolderId(this, itemIndex);
-			const answer = await request<IDataObject>(this, itemIndex, 'POST', ENDPOINTS.editFolder, {
+			const answer = (await uazapiRequest.call(this, {
+				method: 'POST',
+				endpoint: ENDPOINTS.editFolder,
 				body: { folder_id: folderId, action },
-			});
+				itemIndex,
+			})) as IDataObject | undefined;
 			const result: IDataObject = {
 				folder_id: folderId,
 				status: answer?.status ?? null,

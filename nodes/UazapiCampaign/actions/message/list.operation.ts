@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8
 
 import { ENDPOINTS, MESSAGES_PAGE_SIZE } from '../../../shared/contract';
 import { readFolderId } from '../../helpers/readFolderId';
-import { request } from '../../helpers/request';
+import { uazapiRequest } from '../../../shared/transport';
 import { folderIdField, returnAllOrLimit } from '../common.descriptions';
 import type { Operation } from '../operation';
 
@@ -54,22 +54,19 @@ export const listMessages: Operation = {
 		while (messages.length < wanted) {
 			const limit = Math.min(MESSAGES_PAGE_SIZE, wanted - messages.length);
 			const offset = messages.length;
-			const answer = await request<MessagesPage | IDataObject[]>(
-				this,
+			const answer = (await uazapiRequest.call(this, {
+				method: 'POST',
+				endpoint: ENDPOINTS.listMessages,
 				itemIndex,
-				'POST',
-				ENDPOINTS.listMessages,
-				{
-					body: {
-						folder_id: folderId,
-						...(messageStatus ? { messageStatus } : {}),
-						limit,
-						offset,
-						page: Math.floor(offset / limit) + 1,
-						pageSize: limit,
-					},
+				body: {
+					folder_id: folderId,
+					...(messageStatus ? { messageStatus } : {}),
+					limit,
+					offset,
+					page: Math.floor(offset / limit) + 1,
+					pageSize: limit,
 				},
-			);
+			})) as MessagesPage | IDataObject[];
 			const page = (Array.isArray(answer) ? answer : (answer?.messages ?? [])) as IDataObject[];
 			const first = page[0]?.id ?? page[0]?.messageid;
 			if (page.length === 0 || (offset > 0 && first !== undefined && first === previousFirst))

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { request } from '../../helpers/request';
+import { uazapiRequest } from '../../../shared/transport';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -49,7 +49,11 @@ export const clearAll: Operation = {
 				},
 			);
 		}
-		const answer = await request<IDataObject>(this, itemIndex, 'DELETE', ENDPOINTS.clearAll);
+		const answer = (await uazapiRequest.call(this, {
+			method: 'DELETE',
+			endpoint: ENDPOINTS.clearAll,
+			itemIndex,
+		})) as IDataObject | undefined;
 		return [
 			{
 				status: answer?.status ?? null,

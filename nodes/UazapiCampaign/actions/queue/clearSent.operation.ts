@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
-import { request } from '../../helpers/request';
+import { uazapiRequest } from '../../../shared/transport';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -28,9 +28,12 @@ export const clearSent: Operation = {
 	),
 	async execute(itemIndex) {
 		const hours = this.getNodeParameter('hours', itemIndex, 168) as number;
-		const answer = await request<IDataObject>(this, itemIndex, 'POST', ENDPOINTS.clearDone, {
+		const answer = (await uazapiRequest.call(this, {
+			method: 'POST',
+			endpoint: ENDPOINTS.clearDone,
 			body: { hours },
-		});
+			itemIndex,
+		})) as IDataObject | undefined;
 		return [{ hours, status: answer?.status ?? null }];
 	},
 };
