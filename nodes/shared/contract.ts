@@ -10,7 +10,7 @@ export const CREDENTIAL_TYPE = 'uazapiSenderApi';
 export const ENDPOINTS = {
 	instanceStatus: '/instance/status',
 	senderAdvanced: '/sender/advanced',
-	listFolders: '/sender/listfolders',
+	listCampaigns: '/sender/listfolders',
 	listMessages: '/sender/listmessages',
 	editFolder: '/sender/edit',
 	clearDone: '/sender/cleardone',

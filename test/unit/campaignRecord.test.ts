@@ -1,4 +1,4 @@
-import { isDone, toCampaign } from '../../nodes/shared/folders';
+import { isDone, toCampaign } from '../../nodes/shared/campaigns';
 
 const folder = {
 	id: 'r7c731ffe5ff76b',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CAMPAIGN_DELETED_STATUSES } from '../../shared/contract';
 import { settingsError } from '../../shared/inputErrors';
-import { folderIdOf } from '../../shared/folders';
+import { campaignIdOf } from '../../shared/campaigns';
 import { plural, describeValue } from '../../shared/text';
 import { FieldProblem } from '../messages';
 import type { PlannedCampaign } from './model';
@@ -93,7 +93,7 @@ export function lookUpKey(
 	const lookup: KeyLookup = {};
 	for (const folder of folders) {
 		const found = parseMarker(folder.info);
-		if (!found || found.key !== key || folderIdOf(folder) === '') continue;
+		if (!found || found.key !== key || campaignIdOf(folder) === '') continue;
 		if (CAMPAIGN_DELETED_STATUSES.includes(String(folder.status ?? '').toLowerCase())) continue;
 		if (found.marker === marker) lookup.existing ??= folder;
 		else if (found.parts !== parts) lookup.splitDifferently ??= found;

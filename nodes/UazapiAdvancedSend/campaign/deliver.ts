@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { ENDPOINTS, MAX_SCHEDULE_MINUTES } from '../../shared/contract';
-import { folderIdOf, toCampaign } from '../../shared/folders';
+import { campaignIdOf, toCampaign } from '../../shared/campaigns';
 import { plural } from '../../shared/text';
 import { uazapiRequest } from '../../shared/transport';
 import { loadBinaries, unloadBinaries } from './binaries';
@@ -165,7 +165,7 @@ export function checkAccepted(
 export function alreadyCreated(campaign: PlannedCampaign, folder: IDataObject): IDataObject {
 	const record = toCampaign(folder);
 	return {
-		folder_id: folderIdOf(folder),
+		folder_id: campaignIdOf(folder),
 		count: record.total,
 		status: record.status,
 		...summarise(campaign.body),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError, settingsError } from '../../shared/inputErrors';
-import { listFolders } from '../../shared/folders';
+import { listCampaigns } from '../../shared/campaigns';
 import { lookUpKey, splitConflict } from './campaignKey';
 import type { PlannedCampaign } from './model';
 
@@ -67,7 +67,7 @@ export class CampaignKeyGuard {
 	private async list(campaign: PlannedCampaign, notSent: string): Promise<void> {
 		const itemIndex = campaign.items[0];
 		try {
-			this.folders = await listFolders(this.context, itemIndex);
+			this.folders = await listCampaigns(this.context, itemIndex);
 		} catch (error) {
 			const failure = asNodeError(this.context.getNode(), error, { itemIndex });
 			failure.description =

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { folderIdOf, listFolders, toCampaign } from '../../shared/folders';
+import { campaignIdOf, listCampaigns, toCampaign } from '../../shared/campaigns';
 
 /** The campaign with this id, or undefined; uazapi may change the id's letter case. */
 export async function findCampaign(
@@ -9,8 +9,8 @@ export async function findCampaign(
 	folderId: string,
 ): Promise<IDataObject | undefined> {
 	const wanted = folderId.toLowerCase();
-	const folder = (await listFolders(context, itemIndex)).find(
-		(candidate) => folderIdOf(candidate).toLowerCase() === wanted,
+	const folder = (await listCampaigns(context, itemIndex)).find(
+		(candidate) => campaignIdOf(candidate).toLowerCase() === wanted,
 	);
 	return folder && toCampaign(folder);
 }

@@ -3,11 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { resourceProperties, type Operation } from '../operation';
 import { deleteCampaign, pauseCampaign, resumeCampaign } from './control.operation';
 import { getCampaign } from './get.operation';
-import { listCampaigns } from './list.operation';
+import { getManyCampaigns } from './list.operation';
 import { waitUntilDone } from './waitUntilDone.operation';
 
 export const campaignOperations: Record<string, Operation> = {
-	list: listCampaigns,
+	list: getManyCampaigns,
 	get: getCampaign,
 	pause: pauseCampaign,
 	resume: resumeCampaign,

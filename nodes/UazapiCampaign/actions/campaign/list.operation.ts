@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { listFolders, toCampaign } from '../../../shared/folders';
+import { listCampaigns, toCampaign } from '../../../shared/campaigns';
 import { returnAllOrLimit } from '../common.descriptions';
 import type { Operation } from '../operation';
 
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
-export const listCampaigns: Operation = {
+export const getManyCampaigns: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'list',
@@ -34,7 +34,7 @@ export const listCampaigns: Operation = {
 	),
 	async execute(itemIndex) {
 		const status = this.getNodeParameter('status', itemIndex, '') as string;
-		const campaigns: IDataObject[] = (await listFolders(this, itemIndex, status)).map(toCampaign);
+		const campaigns: IDataObject[] = (await listCampaigns(this, itemIndex, status)).map(toCampaign);
 		if (this.getNodeParameter('returnAll', itemIndex, false)) return campaigns;
 		return campaigns.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	},

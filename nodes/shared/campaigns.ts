@@ -5,8 +5,10 @@ import { isoTime } from './time';
 import { uazapiRequest } from './transport';
 
 /**
- * uazapi's campaign records ("folders") from /sender/listfolders, read the same way by both nodes:
- * the Campaign node shows them, Advanced Send looks for a campaign it may already have created.
+ * uazapi's campaign records from /sender/listfolders, read the same way by both nodes: the
+ * Campaign node shows them, Advanced Send's Campaign Key looks for one it may already have
+ * created. uazapi calls a campaign a "folder" (folder_id, listfolders): this code says campaign,
+ * and keeps "folder" for uazapi's own names.
  */
 
 function count(value: unknown): number {
@@ -21,7 +23,7 @@ function seconds(milliseconds: unknown): number | null {
 }
 
 /** The folder id, wherever this server version puts it. */
-export function folderIdOf(folder: IDataObject): string {
+export function campaignIdOf(folder: IDataObject): string {
 	return String(folder.id ?? folder.folder_id ?? folder.folderId ?? '');
 }
 
@@ -42,7 +44,7 @@ export function isDone(campaign: IDataObject): boolean {
  */
 export function toCampaign(folder: IDataObject): IDataObject {
 	const campaign: IDataObject = {
-		folder_id: folderIdOf(folder),
+		folder_id: campaignIdOf(folder),
 		info: folder.info ?? '',
 		status: folder.status ?? null,
 		// scheduled_for is a "unix timestamp": below 10^12 it is read as seconds.
@@ -62,14 +64,14 @@ export function toCampaign(folder: IDataObject): IDataObject {
 	return campaign;
 }
 
-export async function listFolders(
+export async function listCampaigns(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	status?: string,
 ): Promise<IDataObject[]> {
 	const answer: unknown = await uazapiRequest.call(context, {
 		method: 'GET',
-		endpoint: ENDPOINTS.listFolders,
+		endpoint: ENDPOINTS.listCampaigns,
 		qs: status ? { status } : undefined,
 		itemIndex,
 	});
