@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/contract';
-import { ItemParameters } from '../shared/itemParameters';
+import { ItemParameters } from './parameters/itemParameters';
 import { sendAdvancedCampaigns } from './campaign/execute';
 import { advancedSendProperties } from './description';
 

@@ -13,7 +13,7 @@ import {
 import fc from 'fast-check';
 import { expressionSandboxHooks } from 'n8n-workflow/dist/cjs/expression-sandboxing';
 
-import { ItemParameters } from '../../nodes/shared/itemParameters';
+import { ItemParameters } from '../../nodes/UazapiAdvancedSend/parameters/itemParameters';
 import { addNodeType, runWorkflow } from './harness';
 import { itemsInto } from './workflows';
 

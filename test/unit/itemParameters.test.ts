@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ItemParameters } from '../../nodes/shared/itemParameters';
+import { ItemParameters } from '../../nodes/UazapiAdvancedSend/parameters/itemParameters';
 
 /** A context whose n8n evaluation is recorded: `n8n:<name>:<item>` stands for n8n's value. */
 function contextWith(

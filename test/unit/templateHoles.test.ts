@@ -1,4 +1,7 @@
-import { holesOf, parseJsonPathTemplate } from '../../nodes/shared/jsonPathTemplate';
+import {
+	holesOf,
+	parseJsonPathTemplate,
+} from '../../nodes/UazapiAdvancedSend/parameters/jsonPathTemplate';
 
 const holes = (expression: string, json: unknown) =>
 	holesOf(parseJsonPathTemplate(expression)!, json);

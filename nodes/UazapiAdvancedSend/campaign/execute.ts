@@ -13,7 +13,8 @@ import { checkNumbers } from './checkNumbers';
 import { collectCampaign } from './readCampaign';
 import { planCampaigns } from './plan';
 import { asNodeError, InputProblems } from '../../shared/inputErrors';
-import type { ItemParameters } from '../../shared/itemParameters';
+import type { ItemParameters } from '../parameters/itemParameters';
+import { PARAMETERS } from '../parameters/names';
 import type { CollectedCampaign, PlannedCampaign } from './model';
 
 function pairedTo(items: number[]) {
@@ -47,7 +48,7 @@ export async function sendAdvancedCampaigns(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
-	const perItem = this.getNodeParameter('campaignMode', 0, 'all') === 'perItem';
+	const perItem = this.getNodeParameter(PARAMETERS.campaignMode.name, 0, 'all') === 'perItem';
 	const groups = perItem ? items.map((_, index) => [index]) : [items.map((_, index) => index)];
 	const output: INodeExecutionData[] = [];
 	const created = new CreatedCampaigns();

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Place } from '../../shared/inputErrors';
 import type { NumberRules } from '../messages';
+import type { CampaignOptions, CheckNumbers } from '../parameters/names';
 
 /**
  * The campaign as it passes through the stages (README "How a run goes"): the items read, the
@@ -27,8 +28,6 @@ export interface PendingBinary {
 	/** The built message; set once its builder has finished. */
 	message?: IDataObject;
 }
-
-export type CheckNumbers = 'off' | 'leaveOut' | 'fail';
 
 export interface RecipientOptions {
 	rules: NumberRules;
@@ -94,20 +93,6 @@ export interface CollectedCampaign {
 
 export interface CampaignBody extends CampaignFields {
 	messages: IDataObject[];
-}
-
-/** The Options collection, read at the first item of each campaign. */
-export interface CampaignOptions {
-	dryRun?: boolean;
-	timeout?: number;
-	maxMessagesPerCampaign?: number;
-	maxRequestSizeMb?: number;
-	campaignKey?: unknown;
-	defaultCountryCode?: unknown;
-	checkNumbers?: CheckNumbers;
-	skipDuplicates?: boolean;
-	excludeNumbers?: unknown;
-	whenValueEmpty?: unknown;
 }
 
 /** One campaign ready to post. */

@@ -1,28 +1,17 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_COUNTRY_CODE } from '../../shared/contract';
 import { asNodeError, InputProblems, inputError, settingsError } from '../../shared/inputErrors';
-import type { ItemParameters } from '../../shared/itemParameters';
+import type { ItemParameters } from '../parameters/itemParameters';
 import { FieldProblem, type NumberRules } from '../messages';
-import { advancedSendProperties } from '../description';
 import { readCampaignKey } from './campaignKey';
-import { evaluated } from './readParameter';
+import { evaluated } from '../parameters/readParameter';
 import { readWhenValueEmpty, screenHoles } from './screenHoles';
 import { collectItemMessages } from './readItem';
+import { optionLabel, PARAMETERS, type CampaignOptions } from '../parameters/names';
 import { readCountryCode, readExcluded, screenRecipients } from './screenRecipients';
 import { campaignFields, type CampaignParameters, type ScheduleMode } from './campaignFields';
-import type {
-	CampaignFields,
-	CampaignOptions,
-	CollectedCampaign,
-	CollectedItem,
-	RecipientOptions,
-} from './model';
+import type { CampaignFields, CollectedCampaign, CollectedItem, RecipientOptions } from './model';
 
 /**
  * A group of input items (all items, or one per item) turned into one campaign's checked
@@ -36,17 +25,16 @@ function readSettings(
 	itemIndex: number,
 ): CampaignFields {
 	try {
-		const get = (name: string, label: string, fallback?: unknown) =>
+		const get = ({ name, label }: { name: string; label: string }, fallback?: unknown) =>
 			evaluated(read, name, itemIndex, label, fallback);
-		const schedule = get('schedule', 'Schedule', 'now') as ScheduleMode;
+		const schedule = get(PARAMETERS.schedule, 'now') as ScheduleMode;
 		const parameters: CampaignParameters = {
-			delayMin: get('delayMin', 'Delay Min (Seconds)'),
-			delayMax: get('delayMax', 'Delay Max (Seconds)'),
-			info: get('info', 'Description', ''),
+			delayMin: get(PARAMETERS.delayMin),
+			delayMax: get(PARAMETERS.delayMax),
+			info: get(PARAMETERS.info, ''),
 			schedule,
-			scheduledAt: schedule === 'at' ? get('scheduledAt', 'Send At') : undefined,
-			scheduleInMinutes:
-				schedule === 'inMinutes' ? get('scheduleInMinutes', 'Minutes From Now') : undefined,
+			scheduledAt: schedule === 'at' ? get(PARAMETERS.scheduledAt) : undefined,
+			scheduleInMinutes: schedule === 'inMinutes' ? get(PARAMETERS.scheduleInMinutes) : undefined,
 		};
 		// The clock is read after the expressions ran: {{ $now }} is then never ahead of "now".
 		return campaignFields(parameters, Date.now(), context.getTimezone());
@@ -81,15 +69,6 @@ function mergeJsonFields(
 	}
 }
 
-/** "Options → Campaign Key": the option whose expression failed, as the editor names it. */
-function optionLabel(path: Array<string | number>): string {
-	const options = advancedSendProperties.find((property) => property.name === 'options');
-	const option = (options?.options as INodeProperties[] | undefined)?.find(
-		(candidate) => candidate.name === path[0],
-	);
-	return option ? `Options → ${option.displayName}` : 'Options';
-}
-
 /**
  * Default Country Code: on the form since version 1.1 (Brazil unless changed), in Options before,
  * where it was empty unless added.
@@ -101,11 +80,11 @@ function countryCodeRules(
 	first: number,
 ): NumberRules {
 	if (context.getNode().typeVersion < 1.1) {
-		const setting = 'Options → Default Country Code';
+		const setting = optionLabel('defaultCountryCode');
 		return { countryCode: readCountryCode(options.defaultCountryCode, setting), setting };
 	}
-	const setting = 'Default Country Code';
-	const value = evaluated(read, 'defaultCountryCode', first, setting, DEFAULT_COUNTRY_CODE);
+	const { name, label: setting } = PARAMETERS.defaultCountryCode;
+	const value = evaluated(read, name, first, setting, DEFAULT_COUNTRY_CODE);
 	return { countryCode: readCountryCode(value, setting), setting };
 }
 
@@ -140,7 +119,9 @@ export async function collectCampaign(
 	const first = group[0];
 	let options: CampaignOptions;
 	try {
-		options = evaluated(read, 'options', first, optionLabel, {}) as CampaignOptions;
+		const { name, label } = PARAMETERS.options;
+		const optionOf = (path: Array<string | number>) => (path.length ? optionLabel(path[0]) : label);
+		options = evaluated(read, name, first, optionOf, {}) as CampaignOptions;
 	} catch (error) {
 		throw settingsError(context.getNode(), error, first);
 	}

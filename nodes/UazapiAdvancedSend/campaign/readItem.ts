@@ -15,9 +15,10 @@ import {
 import { describeValue } from '../../shared/text';
 import { binaryReader, bodyBytesOfFile } from './binaries';
 import { asNodeError, inputError, type Place } from '../../shared/inputErrors';
-import type { ItemParameters } from '../../shared/itemParameters';
-import type { TemplateHole } from '../../shared/jsonPathTemplate';
-import { evaluated, ExpressionProblem } from './readParameter';
+import type { ItemParameters } from '../parameters/itemParameters';
+import type { TemplateHole } from '../parameters/jsonPathTemplate';
+import { evaluated, ExpressionProblem } from '../parameters/readParameter';
+import { PARAMETERS } from '../parameters/names';
 import { utf8Length } from './size';
 import { jsonCampaignFields } from './campaignFields';
 import type { CampaignFields, ItemHole, ItemMessages, PendingBinary } from './model';
@@ -59,9 +60,10 @@ function messageExpressionError(
 	itemIndex: number,
 	error: unknown,
 ): NodeOperationError | undefined {
-	if (!(error instanceof ExpressionProblem) || error.field !== 'Messages') return undefined;
+	if (!(error instanceof ExpressionProblem) || error.field !== PARAMETERS.messages.label)
+		return undefined;
 	const [index, ...inEntry] = error.path;
-	const saved = read.saved('messages.message');
+	const saved = read.saved(PARAMETERS.messages.name);
 	if (typeof index !== 'number' || !Array.isArray(saved)) return undefined;
 	const problem = new FieldProblem(entryLabel(inEntry), error.problem, error.fix);
 	return inputError(node, problem, placeOf(itemIndex, saved as IDataObject[], index));
@@ -73,7 +75,7 @@ function templateHoles(
 	itemIndex: number,
 	entries: IDataObject[],
 ): ItemHole[] {
-	return read.holes('messages.message', itemIndex).map(({ path, expression, kind }) => {
+	return read.holes(PARAMETERS.messages.name, itemIndex).map(({ path, expression, kind }) => {
 		const [index, ...inEntry] = path as [number, ...Array<string | number>];
 		return {
 			place: placeOf(itemIndex, entries, index),
@@ -112,9 +114,15 @@ async function fromFields(
 	let recipient: string;
 	let entries: unknown;
 	try {
-		const number = evaluated(read, 'number', itemIndex, 'Recipient', '');
-		recipient = normaliseRecipient(number, 'Recipient', rules);
-		entries = evaluated(read, 'messages.message', itemIndex, 'Messages', []);
+		const number = evaluated(
+			read,
+			PARAMETERS.recipient.name,
+			itemIndex,
+			PARAMETERS.recipient.label,
+			'',
+		);
+		recipient = normaliseRecipient(number, PARAMETERS.recipient.label, rules);
+		entries = evaluated(read, PARAMETERS.messages.name, itemIndex, PARAMETERS.messages.label, []);
 	} catch (error) {
 		throw (
 			messageExpressionError(node, read, itemIndex, error) ??
@@ -226,8 +234,8 @@ function fromJson(
 	let campaign: Partial<CampaignFields> | undefined;
 	try {
 		const value = parseJsonField(
-			evaluated(read, 'messagesJson', itemIndex, 'Messages (JSON)'),
-			'Messages (JSON)',
+			evaluated(read, PARAMETERS.messagesJson.name, itemIndex, PARAMETERS.messagesJson.label),
+			PARAMETERS.messagesJson.label,
 			JSON_FIX,
 		);
 		if (Array.isArray(value)) {
@@ -307,7 +315,7 @@ export async function collectItemMessages(
 	rules: NumberRules,
 	findHoles: boolean,
 ): Promise<ItemMessages> {
-	const mode = read.get('defineMessages', itemIndex, 'fields') as string;
+	const mode = read.get(PARAMETERS.defineMessages.name, itemIndex, 'fields') as string;
 	return mode === 'json'
 		? fromJson(context, read, itemIndex, rules, findHoles)
 		: await fromFields(context, read, itemIndex, rules, findHoles);

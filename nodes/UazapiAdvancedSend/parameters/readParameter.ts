@@ -1,4 +1,4 @@
-import type { ItemParameters } from '../../shared/itemParameters';
+import type { ItemParameters } from './itemParameters';
 import { FieldProblem } from '../messages';
 
 /**
