@@ -7,7 +7,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { SENDER_MESSAGE_TYPES } from '../../nodes/shared/contract';
+import { SENDER_MESSAGE_TYPES, type SenderMessageType } from '../../nodes/shared/contract';
 import {
 	buildMessage,
 	checkJsonMessage,
@@ -23,6 +23,16 @@ import {
 	type ParameterValue,
 } from '../helpers/fakeContext';
 import { savedEntry, savedOptions } from '../helpers/savedEntry';
+import { casesOf } from '../cases';
+import {
+	campaignKit,
+	garbage,
+	phone,
+	picker,
+	recipient,
+	words,
+	type ValuePicker,
+} from '../cases/kit';
 
 /**
  * Property tests: generated campaigns, valid and broken, in JSON mode and Fields mode, across all
@@ -39,218 +49,20 @@ const NAMED_ERROR =
 
 // --- Values -------------------------------------------------------------------------------
 
-/** Text people paste: accents, emoji, formatting, grammar characters, chat IDs. */
-const SAMPLES = [
-	'Olá, João! Promoção de verão ☀️',
-	'Ação ñ ü ç ß',
-	'😀🎉🚀👍🏽',
-	'+55 (11) 99999-9999',
-	'55 11 99999 9999',
-	'55-11-99999-9999',
-	'120363012345678901@g.us',
-	'5511999999999@s.whatsapp.net',
-	'a|b',
-	'[Seção]',
-	'{https://x.com/a.jpg}',
-	'linha 1\nlinha 2',
-	'0',
-	'-1',
-	'1e3',
-	'null',
-	'true',
-	'https://example.com/catalogo.pdf',
-	'data:image/png;base64,iVBORw0KGgo=',
-	'aGVsbG8gd29ybGQ=',
-	'copy:PROMO',
-	'call:+5511999999999',
-];
-
-/** Wrong types, empty and blank strings, huge strings, odd numbers. */
-const garbage: fc.Arbitrary<unknown> = fc.oneof(
-	fc.constantFrom<unknown>('', '   ', '\n', null, true, false, 0, -1, 1.5, [], {}, ['x'], { a: 1 }),
-	fc.constantFrom(...SAMPLES),
-	fc.integer(),
-	fc.double(),
-	fc.string({ unit: 'grapheme', maxLength: 20 }),
-	fc.string({ unit: 'binary', maxLength: 12 }),
-	fc.string({ unit: 'grapheme-ascii', minLength: 4090, maxLength: 4200 }),
-	fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
-);
-
-/** Usually the valid value, sometimes garbage; always the valid value in a clean campaign. */
-type ValuePicker = <T>(valid: fc.Arbitrary<T>) => fc.Arbitrary<T | unknown>;
-const picker =
-	(clean: boolean): ValuePicker =>
-	(valid) =>
-		clean ? valid : fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: garbage, weight: 1 });
-
-const words = fc.oneof(
-	{ arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), weight: 3 },
-	{ arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 }), weight: 3 },
-	{ arbitrary: fc.constantFrom(...SAMPLES), weight: 2 },
-);
-/** Labels for the choices grammar: mostly plain, sometimes with grammar characters. */
-const label = fc.oneof(
-	{ arbitrary: fc.stringMatching(/^[A-Za-zÀ-ú0-9][A-Za-zÀ-ú0-9 !?.,-]{0,18}$/), weight: 8 },
-	{ arbitrary: fc.constantFrom('Olá 😀', 'a|b', '[x', '{y', 'x\ny', ' ', 'Promoção'), weight: 1 },
-);
-/** Valid numbers with their country code: Brazilian mobiles and landlines, the USA, Portugal. */
-const digits = fc.oneof(
-	fc.stringMatching(/^55(11|19|21|31|41|48|51|61|71|81|85|91)9[6-9]\d{7}$/),
-	fc.stringMatching(/^55(11|19|21|31|41|48|51|61|71|81|85|91)[2-5]\d{7}$/),
-	fc.stringMatching(/^1(212|305|312|415|646)[2-9]\d{6}$/),
-	fc.stringMatching(/^3519[1236]\d{7}$/),
-);
-const phone = fc
-	.tuple(digits, fc.constantFrom('plain', 'plus', 'spaced', 'dashed', 'brackets', 'number'))
-	.map(([number, style]): unknown => {
-		if (style === 'plus') return `+${number}`;
-		if (style === 'spaced') return `${number.slice(0, 2)} ${number.slice(2, 4)} ${number.slice(4)}`;
-		if (style === 'dashed') return `${number.slice(0, 4)}-${number.slice(4)}`;
-		if (style === 'brackets')
-			return `+${number.slice(0, 2)} (${number.slice(2, 4)}) ${number.slice(4)}`;
-		if (style === 'number') return Number(number);
-		return number;
-	});
-const recipient: fc.Arbitrary<unknown> = fc.oneof(
-	{ arbitrary: phone, weight: 6 },
-	{ arbitrary: fc.stringMatching(/^\d{18}@g\.us$/), weight: 1 },
-	{ arbitrary: fc.stringMatching(/^\d{12}@s\.whatsapp\.net$/), weight: 1 },
-	{ arbitrary: fc.stringMatching(/^\d{15}@lid$/), weight: 1 },
-);
-const url = fc.oneof(
-	fc.webUrl({ validSchemes: ['https', 'http'] }),
-	fc.constantFrom('https://example.com/a.jpg', 'http://x.com/c.pdf?v=1'),
-);
-const base64 = fc.base64String({ minLength: 4, maxLength: 40 });
-const fileRef = fc.oneof({ arbitrary: url, weight: 3 }, { arbitrary: base64, weight: 1 });
-const phoneList = fc
-	.array(phone.map(String), { minLength: 1, maxLength: 3 })
-	.map((numbers) => numbers.join(', '));
-const latitude = fc.double({ min: -90, max: 90, noNaN: true });
-const longitude = fc.double({ min: -180, max: 180, noNaN: true });
+// The values messages are made of are in test/cases/kit.ts; each type's shapes in its cases file.
 
 // --- uazapi JSON messages -------------------------------------------------------------------
 
-const CAPTIONED = ['image', 'video', 'videoplay', 'document'];
-const MEDIA = ['image', 'video', 'videoplay', 'audio', 'ptt', 'myaudio', 'sticker', 'document'];
-
-const buttonChoice = fc.oneof(
-	label,
-	fc.tuple(label, label).map(([text, id]) => `${text}|${id}`),
-	fc.tuple(label, url).map(([text, link]) => `${text}|${link}`),
-	fc.tuple(label, label).map(([text, code]) => `${text}|copy:${code}`),
-	label.map((text) => `${text}|call:+5511999999999`),
-);
-const listChoices = fc
-	.array(
-		fc.tuple(
-			label,
-			fc.array(
-				fc.oneof(
-					label,
-					fc.tuple(label, label).map(([title, id]) => `${title}|${id}`),
-					fc.tuple(label, label, label).map(([title, id, text]) => `${title}|${id}|${text}`),
-				),
-				{ minLength: 1, maxLength: 3 },
-			),
-		),
-		{ minLength: 1, maxLength: 3 },
-	)
-	.map((sections) => sections.flatMap(([title, rows]) => [`[${title}]`, ...rows]));
-const carouselChoices = fc
-	.array(
-		fc.tuple(label, fc.option(label), url, fc.array(buttonChoice, { minLength: 1, maxLength: 2 })),
-		{ minLength: 1, maxLength: 3 },
-	)
-	.map((cards) =>
-		cards.flatMap(([title, body, image, buttons]) => [
-			body === null ? `[${title}]` : `[${title}\n${body}]`,
-			`{${image}}`,
-			...buttons,
-		]),
-	);
-/** Choices that ignore the grammar, for dirty campaigns. */
-const looseChoices = fc.array(fc.oneof(label, buttonChoice, fc.constantFrom('[S]', '{x}', '')), {
-	maxLength: 14,
-});
-
 function jsonMessageOfType(
-	type: string,
+	type: SenderMessageType,
 	pick: ValuePicker,
 	clean: boolean,
 ): fc.Arbitrary<IDataObject> {
-	const choices = (structured: fc.Arbitrary<string[]>) =>
-		pick(clean ? structured : fc.oneof(structured, looseChoices));
 	const base = { number: pick(recipient), type: fc.constant(type) };
-	const required = ['number', 'type'];
-	let shape: Record<string, fc.Arbitrary<unknown>>;
-	let more: string[];
-	if (type === 'text') {
-		shape = {
-			text: pick(words),
-			linkPreview: pick(fc.boolean()),
-			linkPreviewTitle: pick(words),
-			linkPreviewDescription: pick(words),
-			linkPreviewImage: pick(fileRef),
-			linkPreviewLarge: pick(fc.boolean()),
-		};
-		more = ['text'];
-	} else if (MEDIA.includes(type)) {
-		shape = {
-			file: pick(fileRef),
-			mimetype: pick(fc.constantFrom('application/pdf', 'image/png', 'audio/ogg')),
-			...(CAPTIONED.includes(type) ? { text: pick(words) } : {}),
-			...(type === 'document' ? { docName: pick(words) } : {}),
-		};
-		more = ['file'];
-	} else if (type === 'contact') {
-		shape = {
-			fullName: pick(words),
-			phoneNumber: pick(phoneList),
-			organization: pick(words),
-			email: pick(fc.emailAddress()),
-			url: pick(url),
-		};
-		more = ['fullName', 'phoneNumber'];
-	} else if (type === 'location') {
-		shape = {
-			latitude: pick(latitude),
-			longitude: pick(longitude),
-			name: pick(words),
-			address: pick(words),
-		};
-		more = ['latitude', 'longitude'];
-	} else if (type === 'poll') {
-		shape = {
-			text: pick(words),
-			choices: choices(fc.uniqueArray(label, { minLength: 2, maxLength: 12 })),
-			selectableCount: pick(fc.integer({ min: 1, max: 3 })),
-		};
-		more = ['text', 'choices'];
-	} else if (type === 'list') {
-		shape = {
-			text: pick(words),
-			listButton: pick(words),
-			footerText: pick(words),
-			choices: choices(listChoices),
-		};
-		more = ['text', 'listButton', 'choices'];
-	} else if (type === 'button') {
-		shape = {
-			text: pick(words),
-			footerText: pick(words),
-			imageButton: pick(fileRef),
-			choices: choices(fc.array(buttonChoice, { minLength: 1, maxLength: 3 })),
-		};
-		more = ['text', 'choices'];
-	} else {
-		shape = { text: pick(words), choices: choices(carouselChoices) };
-		more = ['text', 'choices'];
-	}
+	const { shape, required } = casesOf(type).json(type, campaignKit(pick, clean));
 	const message = fc.record(
 		{ ...base, ...shape },
-		{ requiredKeys: [...required, ...more] as never[] },
+		{ requiredKeys: ['number', 'type', ...required] as never[] },
 	) as fc.Arbitrary<IDataObject>;
 	if (clean) return message;
 	// Dirty campaigns also drop a field or add one uazapi does not know.
@@ -497,126 +309,8 @@ function jsonItemMessages(item: {
 
 // --- Fields mode entries --------------------------------------------------------------------
 
-const buttonEntry = (pick: ValuePicker) =>
-	fc.record(
-		{
-			kind: pick(fc.constantFrom('reply', 'url', 'copy', 'call')),
-			label: pick(label),
-			id: pick(label),
-			url: pick(url),
-			code: pick(label),
-			phone: pick(fc.constantFrom('+5511999999999', '55 (11) 98888-7777', '5511977776666')),
-		},
-		{ requiredKeys: ['label'] },
-	);
-const buttons = (pick: ValuePicker, min: number) =>
-	fc.array(buttonEntry(pick), { minLength: min, maxLength: 3 }).map((button) => ({ button }));
-
-function fieldsEntryOfType(type: string, pick: ValuePicker): fc.Arbitrary<IDataObject> {
-	let shape: Record<string, fc.Arbitrary<unknown>>;
-	if (type === 'text') {
-		shape = {
-			text: pick(words),
-			linkPreview: pick(fc.boolean()),
-			linkPreviewTitle: pick(words),
-			linkPreviewDescription: pick(words),
-			linkPreviewImage: pick(fileRef),
-			linkPreviewLarge: pick(fc.boolean()),
-		};
-	} else if (MEDIA.includes(type)) {
-		shape = {
-			mediaSource: pick(fc.constantFrom('url', 'url', 'base64', 'binary')),
-			mediaUrl: pick(url),
-			mediaBase64: pick(base64),
-			binaryProperty: pick(fc.constantFrom('data', 'data', 'missing')),
-			caption: pick(words),
-			docName: pick(words),
-		};
-	} else if (type === 'contact') {
-		shape = {
-			contactName: pick(words),
-			contactPhones: pick(phoneList),
-			contactOrganization: pick(words),
-			contactEmail: pick(fc.emailAddress()),
-			contactUrl: pick(url),
-		};
-	} else if (type === 'location') {
-		shape = {
-			latitude: pick(
-				fc.oneof(
-					latitude,
-					latitude.map((value) => String(value).replace('.', ',')),
-				),
-			),
-			longitude: pick(longitude),
-			locationName: pick(words),
-			locationAddress: pick(words),
-		};
-	} else if (type === 'poll') {
-		shape = {
-			pollQuestion: pick(words),
-			pollOptions: pick(
-				fc.uniqueArray(label, { minLength: 2, maxLength: 12 }).map((texts) => ({
-					option: texts.map((text) => ({ text })),
-				})),
-			),
-			selectableCount: pick(fc.integer({ min: 1, max: 3 })),
-			choicesInput: fc.constantFrom('builder', 'builder', 'raw'),
-			rawChoices: pick(
-				fc.uniqueArray(label, { minLength: 2, maxLength: 4 }).map((list) => JSON.stringify(list)),
-			),
-		};
-	} else if (type === 'list') {
-		const row = fc.record(
-			{ title: pick(label), id: pick(label), description: pick(label) },
-			{ requiredKeys: ['title'] },
-		);
-		shape = {
-			listText: pick(words),
-			listButton: pick(words),
-			footerText: pick(words),
-			listSections: pick(
-				fc
-					.array(
-						fc.record({
-							title: pick(label),
-							rows: fc.array(row, { minLength: 1, maxLength: 3 }).map((rows) => ({ row: rows })),
-						}),
-						{ minLength: 1, maxLength: 3 },
-					)
-					.map((section) => ({ section })),
-			),
-		};
-	} else if (type === 'button') {
-		shape = {
-			buttonsText: pick(words),
-			footerText: pick(words),
-			buttonsImage: pick(url),
-			buttons: pick(buttons(pick, 1)),
-			choicesInput: fc.constantFrom('builder', 'builder', 'builder', 'raw'),
-			rawChoices: pick(fc.constant('["Sim|yes", "Não|no"]')),
-		};
-	} else {
-		shape = {
-			carouselText: pick(words),
-			cards: pick(
-				fc
-					.array(
-						fc.record(
-							{
-								title: pick(label),
-								body: pick(label),
-								image: pick(url),
-								buttons: buttons(pick, 1),
-							},
-							{ requiredKeys: ['title', 'image', 'buttons'] },
-						),
-						{ minLength: 1, maxLength: 3 },
-					)
-					.map((card) => ({ card })),
-			),
-		};
-	}
+function fieldsEntryOfType(type: SenderMessageType, pick: ValuePicker): fc.Arbitrary<IDataObject> {
+	const shape = casesOf(type).fields(type, campaignKit(pick, false));
 	return fc
 		.record(
 			{ type: fc.constant(type), ...shape, number: pick(recipient) },

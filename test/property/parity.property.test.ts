@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
-import { SENDER_MESSAGE_TYPES } from '../../nodes/shared/contract';
+import { SENDER_MESSAGE_TYPES, type SenderMessageType } from '../../nodes/shared/contract';
 import {
 	buildMessage,
 	checkJsonMessage,
+	definitionOf,
 	FieldProblem,
 	type BuildContext,
 } from '../../nodes/UazapiAdvancedSend/messages';
 import { savedEntry } from '../helpers/savedEntry';
+import { casesOf } from '../cases';
+import { PARITY } from '../cases/kit';
 
 /**
  * The schema is the only gate: a message written as JSON and the same message built in the
@@ -23,44 +26,9 @@ const noBinary: BuildContext = {
 	readBinary: () => Promise.reject(new Error('not used: files come as URL or base64 here')),
 };
 
-const long = (length: number) => 'x'.repeat(length);
-const text = fc.oneof(
-	{ arbitrary: fc.stringMatching(/^[A-Za-zÀ-ú0-9][A-Za-zÀ-ú0-9 !?.,-]{0,30}$/), weight: 6 },
-	{ arbitrary: fc.constantFrom('', '   ', long(1025), long(4097), 'Olá 😀', 'a|b'), weight: 2 },
-);
-const optional = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined, freq: 3 });
-const url = fc.constantFrom('https://example.com/a.jpg', 'http://x.com/c.pdf?v=1');
-const goodFile = fc.oneof(
-	url,
-	fc.constantFrom('aGVsbG8gd29ybGQ=', 'data:image/png;base64,iVBORw0KGgo='),
-);
-const file = fc.oneof(
-	{ arbitrary: goodFile, weight: 6 },
-	{ arbitrary: fc.constantFrom('', 'nope', 'ftp://x.com/a', 'not base64!'), weight: 3 },
-	// 17 MB as base64: above WhatsApp's limit for every type but documents.
-	{ arbitrary: fc.constant('A'.repeat(Math.ceil((17 * 1024 * 1024) / 3) * 4)), weight: 1 },
-);
-/**
- * An optional file: never blank, because the editor leaves a blank field out while JSON would
- * send it; that is a difference in what is sent, not in the rules.
- */
-const optionalFile = optional(fc.oneof(goodFile, fc.constantFrom('nope', 'ftp://x.com/a')));
-const label = fc.constantFrom('Sim', 'Não', 'Ver', 'Comprar agora', '');
-const choices = fc.oneof(
-	fc.array(
-		fc.oneof(
-			label,
-			label.map((value) => `${value}|id-${value.length}`),
-			fc.constantFrom('Site|https://loja.com', 'Cupom|copy:PROMO', 'Ligar|call:+5511999999999'),
-			fc.constantFrom('[Seção]', '[Card\nTexto]', '{https://x.com/c.jpg}', '|sem rótulo'),
-		),
-		{ maxLength: 14 },
-	),
-	fc.constant(['[Caneca]', '{https://x.com/c.jpg}', 'Quero|caneca']),
-	fc.constant(['[Frutas]', 'Maçã|apple|Vermelha']),
-	fc.constant(['Ver|https://loja.com', 'Sim|sim']),
-	fc.constant(['Segunda', 'Terça']),
-);
+// The values are in test/cases/kit.ts (PARITY); each type's shape in its cases file.
+const { text } = PARITY;
+
 const extras = fc.record(
 	{
 		track_id: fc.oneof(fc.constant('crm-1'), fc.constant('')),
@@ -71,47 +39,12 @@ const extras = fc.record(
 	{ requiredKeys: [] },
 );
 
-/** A message of a type, the key → editor parameter map that builds it, and its extras. */
-function messageOfType(type: string): fc.Arbitrary<IDataObject> {
+/** A message of a type, from its cases, with extras. */
+function messageOfType(type: SenderMessageType): fc.Arbitrary<IDataObject> {
 	const base = { number: fc.constant(NUMBER), type: fc.constant(type) };
-	const CAPTIONED = ['image', 'video', 'videoplay', 'document'];
-	const shapes: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
-		text: {
-			text,
-			linkPreview: fc.constant(true),
-			linkPreviewTitle: optional(text),
-			linkPreviewImage: optionalFile,
-		},
-		contact: {
-			fullName: text,
-			phoneNumber: fc.constantFrom('5511999999999', '5511999999999, 5511888888888', 'abc', ''),
-			email: optional(fc.constantFrom('maria@example.com', 'nope', 'maria@')),
-			url: optional(fc.constantFrom('https://example.com', long(3000))),
-		},
-		location: {
-			latitude: fc.constantFrom(0, -23.5505, 91, -90),
-			longitude: fc.constantFrom(0, -46.6333, 181),
-			name: optional(text),
-		},
-		poll: {
-			text,
-			choices,
-			selectableCount: fc.constantFrom(1, 2, 0, 1.5, 20),
-			footerText: optional(text),
-		},
-		list: { text, listButton: text, footerText: optional(text), choices },
-		button: { text, footerText: optional(text), imageButton: optionalFile, choices },
-		carousel: { text, footerText: optional(text), choices },
-	};
-	const media = {
-		file,
-		...(CAPTIONED.includes(type) ? { text: optional(text) } : {}),
-		...(type === 'document' ? { docName: optional(text) } : {}),
-	};
-	const shape = shapes[type] ?? media;
-	const required = Object.keys(shape).filter(
-		(key) => !['linkPreviewTitle', 'linkPreviewImage', 'email', 'url', 'name'].includes(key),
-	);
+	const { shape: shapeOf, optional } = casesOf(type).parity;
+	const shape = shapeOf(type, PARITY);
+	const required = Object.keys(shape).filter((key) => !optional.includes(key));
 	return fc
 		.tuple(
 			fc.record(
@@ -123,7 +56,8 @@ function messageOfType(type: string): fc.Arbitrary<IDataObject> {
 		.map(([message, extra]) => {
 			const withExtras: IDataObject = { ...message };
 			for (const [key, value] of Object.entries(extra)) {
-				if (key !== 'buttonText' || ['poll', 'list', 'button', 'carousel'].includes(type))
+				// buttonText only where the type's schema knows it (the interactive types).
+				if (key !== 'buttonText' || 'buttonText' in definitionOf(type).labels)
 					withExtras[key] = value;
 			}
 			for (const key of Object.keys(withExtras))
@@ -132,33 +66,12 @@ function messageOfType(type: string): fc.Arbitrary<IDataObject> {
 		});
 }
 
-/** uazapi key → editor parameter, per type; choices go through Raw Choices. */
-const EDITOR_NAMES: Record<string, Record<string, string>> = {
-	text: {
-		text: 'text',
-		linkPreview: 'linkPreview',
-		linkPreviewTitle: 'linkPreviewTitle',
-		linkPreviewImage: 'linkPreviewImage',
-	},
-	contact: {
-		fullName: 'contactName',
-		phoneNumber: 'contactPhones',
-		email: 'contactEmail',
-		url: 'contactUrl',
-	},
-	location: { latitude: 'latitude', longitude: 'longitude', name: 'locationName' },
-	poll: { text: 'pollQuestion', selectableCount: 'selectableCount', footerText: 'footerText' },
-	list: { text: 'listText', listButton: 'listButton', footerText: 'footerText' },
-	button: { text: 'buttonsText', footerText: 'footerText', imageButton: 'buttonsImage' },
-	carousel: { text: 'carouselText', footerText: 'footerText' },
-};
-const MEDIA_NAMES = { text: 'caption', docName: 'docName' };
 const EXTRAS = ['track_id', 'delay', 'forward', 'buttonText'];
 
 /** The editor entry that builds this message. */
 function editorEntry(message: IDataObject): IDataObject {
-	const type = message.type as string;
-	const names: Record<string, string> = EDITOR_NAMES[type] ?? MEDIA_NAMES;
+	const type = message.type as SenderMessageType;
+	const names = casesOf(type).parity.editorNames;
 	const entry: IDataObject = { type };
 	const extra: IDataObject = {};
 	for (const [key, value] of Object.entries(message)) {

@@ -8,8 +8,9 @@ import {
 	messageEntryProperties,
 	type BuildContext,
 } from '../../nodes/UazapiAdvancedSend/messages';
+import { CASES } from '../cases';
+import { PDF, TO as to } from '../cases/kit';
 
-const PDF = Buffer.from('%PDF-1.4 test document');
 const context: BuildContext = {
 	readBinary: async (property) => ({
 		file: PDF.toString('base64'),
@@ -18,286 +19,9 @@ const context: BuildContext = {
 		size: PDF.length,
 	}),
 };
-const to = '5511999999999';
 
-const button = (kind: string, label: string, value: IDataObject = {}) => ({
-	kind,
-	label,
-	...value,
-});
-
-/** Each message type: editor values → the exact uazapi message. */
-const BUILDS: Array<[string, IDataObject, IDataObject]> = [
-	[
-		'text',
-		{ type: 'text', text: 'Olá, Maria!' },
-		{ number: to, type: 'text', text: 'Olá, Maria!' },
-	],
-	[
-		'text with link preview',
-		{
-			type: 'text',
-			text: 'Veja https://loja.com',
-			textMessageOptions: {
-				linkPreview: true,
-				linkPreviewTitle: 'Loja',
-				linkPreviewDescription: 'Ofertas',
-				linkPreviewImage: 'https://loja.com/capa.jpg',
-				linkPreviewLarge: true,
-			},
-		},
-		{
-			number: to,
-			type: 'text',
-			text: 'Veja https://loja.com',
-			linkPreview: true,
-			linkPreviewTitle: 'Loja',
-			linkPreviewDescription: 'Ofertas',
-			linkPreviewImage: 'https://loja.com/capa.jpg',
-			linkPreviewLarge: true,
-		},
-	],
-	[
-		'text ignores preview fields while preview is off',
-		{
-			type: 'text',
-			text: 'Oi',
-			textMessageOptions: { linkPreview: false, linkPreviewTitle: 'hidden' },
-		},
-		{ number: to, type: 'text', text: 'Oi' },
-	],
-	[
-		'image from URL with caption',
-		{ type: 'image', mediaSource: 'url', mediaUrl: 'https://x.com/a.jpg', caption: 'Nova coleção' },
-		{ number: to, type: 'image', file: 'https://x.com/a.jpg', text: 'Nova coleção' },
-	],
-	[
-		'video from base64',
-		{ type: 'video', mediaSource: 'base64', mediaBase64: 'AAAAGGZ0eXBtcDQy' },
-		{ number: to, type: 'video', file: 'AAAAGGZ0eXBtcDQy' },
-	],
-	[
-		'videoplay',
-		{ type: 'videoplay', mediaUrl: 'https://x.com/loop.mp4', caption: 'Loop' },
-		{ number: to, type: 'videoplay', file: 'https://x.com/loop.mp4', text: 'Loop' },
-	],
-	[
-		'audio (no caption field)',
-		{ type: 'audio', mediaUrl: 'https://x.com/a.mp3', caption: 'dropped' },
-		{ number: to, type: 'audio', file: 'https://x.com/a.mp3' },
-	],
-	[
-		'ptt',
-		{ type: 'ptt', mediaUrl: 'https://x.com/voz.ogg' },
-		{ number: to, type: 'ptt', file: 'https://x.com/voz.ogg' },
-	],
-	[
-		'myaudio',
-		{ type: 'myaudio', mediaUrl: 'https://x.com/voz.ogg' },
-		{ number: to, type: 'myaudio', file: 'https://x.com/voz.ogg' },
-	],
-	[
-		'sticker',
-		{ type: 'sticker', mediaUrl: 'https://x.com/s.webp' },
-		{ number: to, type: 'sticker', file: 'https://x.com/s.webp' },
-	],
-	[
-		'document from URL',
-		{
-			type: 'document',
-			mediaUrl: 'https://example.com/doc.pdf',
-			docName: 'Documento.pdf',
-			caption: 'Seu boleto',
-		},
-		{
-			number: to,
-			type: 'document',
-			file: 'https://example.com/doc.pdf',
-			text: 'Seu boleto',
-			docName: 'Documento.pdf',
-		},
-	],
-	[
-		'document from a binary property takes its file name and MIME type',
-		{ type: 'document', mediaSource: 'binary', binaryProperty: 'boleto' },
-		{
-			number: to,
-			type: 'document',
-			file: PDF.toString('base64'),
-			docName: 'boleto.pdf',
-			mimetype: 'application/pdf',
-		},
-	],
-	[
-		'document from binary keeps an explicit file name',
-		{ type: 'document', mediaSource: 'binary', docName: 'Fatura.pdf' },
-		{
-			number: to,
-			type: 'document',
-			file: PDF.toString('base64'),
-			docName: 'Fatura.pdf',
-			mimetype: 'application/pdf',
-		},
-	],
-	[
-		'contact',
-		{
-			type: 'contact',
-			contactName: 'Maria Souza',
-			contactPhones: '5511999999999, 5511888888888',
-			contactMessageOptions: {
-				contactOrganization: 'Loja',
-				contactEmail: 'maria@loja.com',
-				contactUrl: 'https://loja.com',
-			},
-		},
-		{
-			number: to,
-			type: 'contact',
-			fullName: 'Maria Souza',
-			phoneNumber: '5511999999999, 5511888888888',
-			organization: 'Loja',
-			email: 'maria@loja.com',
-			url: 'https://loja.com',
-		},
-	],
-	[
-		'location (numeric text from an expression)',
-		{
-			type: 'location',
-			latitude: '-23.5505',
-			longitude: -46.6333,
-			locationMessageOptions: {
-				locationName: 'Loja Paulista',
-				locationAddress: 'Av. Paulista, 1000',
-			},
-		},
-		{
-			number: to,
-			type: 'location',
-			latitude: -23.5505,
-			longitude: -46.6333,
-			name: 'Loja Paulista',
-			address: 'Av. Paulista, 1000',
-		},
-	],
-	[
-		'poll',
-		{
-			type: 'poll',
-			pollQuestion: 'Qual dia?',
-			pollOptions: { option: [{ text: 'Segunda' }, { text: 'Terça' }] },
-			pollMessageOptions: { selectableCount: 2 },
-		},
-		{
-			number: to,
-			type: 'poll',
-			text: 'Qual dia?',
-			choices: ['Segunda', 'Terça'],
-			selectableCount: 2,
-		},
-	],
-	[
-		'list with ids, descriptions and a row without id',
-		{
-			type: 'list',
-			listText: 'Escolha',
-			listButton: 'Ver',
-			listMessageOptions: { footerText: 'Rodapé' },
-			listSections: {
-				section: [
-					{
-						title: 'Frutas',
-						rows: {
-							row: [
-								{ title: 'Maçã', id: 'apple', description: 'Vermelha' },
-								{ title: 'Banana' },
-								{ title: 'Uva', description: 'Roxa' },
-							],
-						},
-					},
-				],
-			},
-		},
-		{
-			number: to,
-			type: 'list',
-			text: 'Escolha',
-			listButton: 'Ver',
-			footerText: 'Rodapé',
-			choices: ['[Frutas]', 'Maçã|apple|Vermelha', 'Banana', 'Uva|Uva|Roxa'],
-		},
-	],
-	[
-		'buttons of every action',
-		{
-			type: 'button',
-			buttonsText: 'Escolha',
-			buttons: {
-				button: [
-					button('reply', 'Sim', { id: 'yes' }),
-					button('reply', 'Talvez'),
-					button('url', 'Site', { url: 'https://loja.com' }),
-					button('copy', 'Cupom', { code: 'PROMO10' }),
-					button('call', 'Ligar', { phone: '+55 (11) 99999-9999' }),
-				],
-			},
-		},
-		{
-			number: to,
-			type: 'button',
-			text: 'Escolha',
-			choices: [
-				'Sim|yes',
-				'Talvez',
-				'Site|https://loja.com',
-				'Cupom|copy:PROMO10',
-				'Ligar|call:+5511999999999',
-			],
-		},
-	],
-	[
-		'carousel card without body',
-		{
-			type: 'carousel',
-			carouselText: 'Produtos',
-			cards: {
-				card: [
-					{
-						title: 'Caneca',
-						image: 'https://x.com/c.jpg',
-						buttons: { button: [button('reply', 'Quero', { id: 'caneca' })] },
-					},
-				],
-			},
-		},
-		{
-			number: to,
-			type: 'carousel',
-			text: 'Produtos',
-			choices: ['[Caneca]', '{https://x.com/c.jpg}', 'Quero|caneca'],
-		},
-	],
-	[
-		'raw choices (expert mode) pass through',
-		{
-			type: 'button',
-			buttonsText: 'Escolha',
-			choicesInput: 'raw',
-			rawChoices: '["A|a", "B|https://b.com"]',
-		},
-		{ number: to, type: 'button', text: 'Escolha', choices: ['A|a', 'B|https://b.com'] },
-	],
-	[
-		'a message can go to another recipient',
-		{
-			type: 'text',
-			text: 'Aviso ao grupo',
-			textMessageOptions: { number: '120363012345678901@g.us' },
-		},
-		{ number: '120363012345678901@g.us', type: 'text', text: 'Aviso ao grupo' },
-	],
-];
+/** Each message type: editor values → the exact uazapi message, from the type's cases. */
+const BUILDS = CASES.flatMap((cases) => cases.builds);
 
 describe('message builders', () => {
 	it.each(BUILDS)('%s', async (_name, entry, expected) => {
@@ -355,38 +79,20 @@ describe('message editor fields', () => {
 		expect(unconditioned).toEqual(['type']);
 	});
 
-	it.each([
-		[
-			'text',
-			[
-				'Extra Fields (JSON)',
-				'Large Preview',
-				'Link Preview',
-				'Preview Description',
-				'Preview Image',
-				'Preview Title',
-				'Recipient Override',
-			],
-		],
-		['image', ['Extra Fields (JSON)', 'Recipient Override']],
-		['document', ['Extra Fields (JSON)', 'Recipient Override']],
-		['contact', ['Email', 'Extra Fields (JSON)', 'Organization', 'Recipient Override', 'Website']],
-		['location', ['Address', 'Extra Fields (JSON)', 'Place Name', 'Recipient Override']],
-		['poll', ['Extra Fields (JSON)', 'Footer', 'Recipient Override', 'Selectable Count']],
-		['list', ['Extra Fields (JSON)', 'Footer', 'Recipient Override']],
-		['button', ['Extra Fields (JSON)', 'Footer', 'Image', 'Recipient Override']],
-		['carousel', ['Extra Fields (JSON)', 'Footer', 'Recipient Override']],
-	])("keeps a %s message's optional fields behind Message Options: %j", (type, expected) => {
-		const collections = messageEntryProperties.filter(
-			(property) =>
-				property.displayName === 'Message Options' &&
-				(property.displayOptions?.show?.type as string[]).includes(type),
-		);
-		expect(collections).toHaveLength(1);
-		expect(collections[0].type).toBe('collection');
-		const options = collections[0].options as Array<{ displayName: string }>;
-		expect(options.map((option) => option.displayName)).toEqual(expected);
-	});
+	it.each(CASES.flatMap((cases) => Object.entries(cases.messageOptions)))(
+		"keeps a %s message's optional fields behind Message Options: %j",
+		(type, expected) => {
+			const collections = messageEntryProperties.filter(
+				(property) =>
+					property.displayName === 'Message Options' &&
+					(property.displayOptions?.show?.type as string[]).includes(type),
+			);
+			expect(collections).toHaveLength(1);
+			expect(collections[0].type).toBe('collection');
+			const options = collections[0].options as Array<{ displayName: string }>;
+			expect(options.map((option) => option.displayName)).toEqual(expected);
+		},
+	);
 
 	it('shows the link preview details only once Link Preview is on', () => {
 		const [textOptions] = messageEntryProperties.filter(
