@@ -1,4 +1,3 @@
-import type { SenderMessageType } from '../../../shared/contract';
 import { FieldProblem } from '../../../shared/problem';
 
 /**
@@ -7,8 +6,6 @@ import { FieldProblem } from '../../../shared/problem';
  * carousel card, "{...}" is a card image. Text that would change that structure is refused here
  * rather than sent garbled.
  */
-
-export const CHOICE_TYPES: SenderMessageType[] = ['button', 'list', 'poll', 'carousel'];
 
 /** Refuses a value that contains a separator of the grammar. */
 export function guardPart(value: string, field: string, what: string): string {

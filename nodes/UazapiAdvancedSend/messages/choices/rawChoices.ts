@@ -1,15 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { showFor, type Label } from '../definition';
+import type { Label } from '../definition';
 import { parseJsonField } from '../read';
-import { CHOICE_TYPES } from './grammar';
 
 /** Raw Choices (JSON): the expert escape hatch, choices written in the grammar itself. */
 
 const RAW_CHOICES_LABEL = 'Raw Choices (JSON)';
 
-/** The switch comes first, above what it governs: the builder's fields or the raw list. */
-export const [choicesInputProperty, rawChoicesProperty] = showFor(CHOICE_TYPES, [
+/**
+ * The switch comes first, above what it governs: the builder's fields or the raw list. The editor
+ * shows both for every type whose message has choices (editor.ts).
+ */
+export const [choicesInputProperty, rawChoicesProperty]: INodeProperties[] = [
 	{
 		displayName: 'Build Choices',
 		name: 'choicesInput',
@@ -40,7 +42,7 @@ export const [choicesInputProperty, rawChoicesProperty] = showFor(CHOICE_TYPES, 
 			'A JSON array of uazapi choices strings, e.g. ["Yes|yes", "No|no"]. See the README for the grammar.',
 		displayOptions: { show: { choicesInput: ['raw'] } },
 	},
-]);
+];
 
 /** Shows builder fields only while the builder is chosen. */
 export const builderOnly = { choicesInput: ['builder'] };
