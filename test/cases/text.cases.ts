@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 
-import { fileRef, TO as to, words } from './kit';
-import type { MessageTypeCases } from './types';
+import { fileRef, TO as to, words, type ValuePicker } from './kit';
+import type { MessageTypeCases, Shape } from './types';
+
+function fieldsOf(pick: ValuePicker): Shape {
+	return {
+		text: pick(words),
+		linkPreview: pick(fc.boolean()),
+		linkPreviewTitle: pick(words),
+		linkPreviewDescription: pick(words),
+		linkPreviewImage: pick(fileRef),
+		linkPreviewLarge: pick(fc.boolean()),
+	};
+}
 
 export const textCases: MessageTypeCases = {
 	types: ['text'],
@@ -65,25 +76,9 @@ export const textCases: MessageTypeCases = {
 			'Recipient Override',
 		],
 	},
-	json: (_type, { pick }) => ({
-		shape: {
-			text: pick(words),
-			linkPreview: pick(fc.boolean()),
-			linkPreviewTitle: pick(words),
-			linkPreviewDescription: pick(words),
-			linkPreviewImage: pick(fileRef),
-			linkPreviewLarge: pick(fc.boolean()),
-		},
-		required: ['text'],
-	}),
-	fields: (_type, { pick }) => ({
-		text: pick(words),
-		linkPreview: pick(fc.boolean()),
-		linkPreviewTitle: pick(words),
-		linkPreviewDescription: pick(words),
-		linkPreviewImage: pick(fileRef),
-		linkPreviewLarge: pick(fc.boolean()),
-	}),
+	json: (_type, { pick }) => ({ shape: fieldsOf(pick), required: ['text'] }),
+	// The editor's fields of a text message carry uazapi's own names.
+	fields: (_type, { pick }) => fieldsOf(pick),
 	parity: {
 		shape: (_type, { text, optional, optionalFile }) => ({
 			text,
