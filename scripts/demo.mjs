@@ -60,10 +60,10 @@ n8n ${n8n.version} with n8n-nodes-uazapi-sender is running.
   uazapi:    ${imitation.url}  (local imitation; credential "uazapi (local imitation)")
   Workflows: seed example, campaign follow-up, CRM webhook (active)
 
-Trigger the CRM example as a CRM would:
+Trigger the CRM example as a CRM would (it answers at once; the same batchId twice sends once):
 
   curl -s -X POST ${server.url}/webhook/crm-campaign -H 'content-type: application/json' \\
-    -d '{"contacts":[{"name":"Maria","phone":"+55 11 99999-0001","order":"PED-1"},{"name":"João","phone":"5511999990002","order":"PED-2"}]}'
+    -d '{"batchId":"demo-1","contacts":[{"name":"Maria","phone":"11 99999-0001","order":"PED-1"},{"name":"João","phone":"5511999990002","order":"PED-2"}]}'
 
 Each request the imitation receives is printed below. Press Ctrl+C to stop.
 `);
