@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CAMPAIGN_DONE_STATUSES, ENDPOINTS } from './contract';
-import { isoTime } from './time';
+import { isoTime, localTime } from './time';
 import { uazapiRequest } from './transport';
 
 /**
@@ -42,13 +42,18 @@ export function isDone(campaign: IDataObject): boolean {
  * A folder record as users want it: one id field, plain counter names and delays in seconds.
  * `log_sucess` is uazapi's spelling; `log_success` is accepted too.
  */
-export function toCampaign(folder: IDataObject): IDataObject {
+export function toCampaign(folder: IDataObject, timeZone?: string): IDataObject {
+	const scheduledFor = isoTime(folder.scheduled_for, 's');
 	const campaign: IDataObject = {
 		folder_id: campaignIdOf(folder),
 		info: folder.info ?? '',
 		status: folder.status ?? null,
 		// scheduled_for is a "unix timestamp": below 10^12 it is read as seconds.
-		scheduledFor: isoTime(folder.scheduled_for, 's'),
+		scheduledFor,
+		// The same moment as people in the workflow's time zone read it.
+		...(scheduledFor && timeZone
+			? { scheduledForLocal: localTime(Date.parse(scheduledFor), timeZone) }
+			: {}),
 		delayMin: seconds(folder.delayMin),
 		delayMax: seconds(folder.delayMax),
 		total: count(folder.log_total),

@@ -8,3 +8,25 @@ export function isoTime(value: unknown, unit: 'ms' | 's'): string | null {
 	const date = new Date(unit === 's' && number < 1e12 ? number * 1000 : number);
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/**
+ * A moment as people in the workflow's time zone read it, the zone named:
+ * "2026-12-08 09:00:00 America/Sao_Paulo (UTC-03:00)". Shown beside the unix time that is sent.
+ */
+export function localTime(epochMs: number, timeZone: string): string {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		timeZoneName: 'longOffset',
+	}).formatToParts(new Date(epochMs));
+	const part = (type: Intl.DateTimeFormatPartTypes) =>
+		parts.find((candidate) => candidate.type === type)?.value ?? '';
+	const offset = part('timeZoneName').replace('GMT', 'UTC') || 'UTC';
+	return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${timeZone} (${offset === 'UTC' ? 'UTC+00:00' : offset})`;
+}

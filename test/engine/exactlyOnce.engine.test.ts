@@ -194,6 +194,21 @@ describe('Send At is never sent as a timestamp already in the past', () => {
 		expect(result.output(SEND_NODE)[1].json.scheduledFor).toBe('immediately');
 	});
 
+	it("a scheduled campaign's output names the time in the workflow's time zone beside the UTC time", async () => {
+		const workflow = {
+			...sendWorkflow({ ...at('2027-03-10 09:30:00'), campaignMode: 'all' }, contacts(2)),
+			settings: { timezone: 'America/Sao_Paulo' },
+		};
+		const result = await runWorkflow(workflow, credentials());
+		expect(result.error).toBeUndefined();
+		// 09:30 in São Paulo is 12:30 UTC: the picker's wall-clock time, in the workflow's zone.
+		expect(bodies()[0].scheduled_for).toBe(Date.parse('2027-03-10T12:30:00Z'));
+		expect(result.output(SEND_NODE)[0].json).toMatchObject({
+			scheduledFor: '2027-03-10T12:30:00.000Z',
+			scheduledForLocal: '2027-03-10 09:30:00 America/Sao_Paulo (UTC-03:00)',
+		});
+	});
+
 	it('a time more than a minute ahead is sent as its timestamp', async () => {
 		const start = Date.now();
 		clock(start);

@@ -59,6 +59,15 @@ describe('campaign records', () => {
 		expect(toCampaign({}).scheduledFor).toBeNull();
 	});
 
+	it("name a scheduled time in the workflow's time zone when given one", () => {
+		const record = toCampaign(
+			{ scheduled_for: Date.parse('2027-03-10T12:30:00Z') },
+			'America/Sao_Paulo',
+		);
+		expect(record.scheduledForLocal).toBe('2027-03-10 09:30:00 America/Sao_Paulo (UTC-03:00)');
+		expect(toCampaign({}, 'America/Sao_Paulo')).not.toHaveProperty('scheduledForLocal');
+	});
+
 	it.each([
 		[{ status: 'done' }, true],
 		[{ status: 'Done' }, true],

@@ -8,13 +8,14 @@ import {
 import { ENDPOINTS, MAX_SCHEDULE_MINUTES } from '../../shared/contract';
 import { campaignIdOf, toCampaign } from '../../shared/campaigns';
 import { plural } from '../../shared/text';
+import { localTime } from '../../shared/time';
 import { uazapiRequest } from '../../shared/transport';
 import { loadBinaries, unloadBinaries } from './binaries';
 import { scheduledAt } from './campaignFields';
 import type { CampaignBody, PlannedCampaign } from './model';
 
-/** What a campaign holds, for the output item. */
-export function summarise(body: CampaignBody): IDataObject {
+/** What a campaign holds, for the output item; a scheduled time also in the workflow's zone. */
+export function summarise(body: CampaignBody, timeZone: string): IDataObject {
 	const types: Record<string, number> = {};
 	const recipients = new Set<unknown>();
 	for (const message of body.messages) {
@@ -35,6 +36,9 @@ export function summarise(body: CampaignBody): IDataObject {
 				: scheduled <= MAX_SCHEDULE_MINUTES
 					? `in ${plural(scheduled, 'minute')}`
 					: new Date(scheduled).toISOString(),
+		...(scheduled !== undefined && scheduled > MAX_SCHEDULE_MINUTES
+			? { scheduledForLocal: localTime(scheduled, timeZone) }
+			: {}),
 	};
 }
 
@@ -79,7 +83,7 @@ export async function postCampaign(
 		await loadBinaries(context, campaign.binaries);
 		return {
 			dryRun: true,
-			...summarise(body),
+			...summarise(body, context.getTimezone()),
 			...about(campaign),
 			body: body as unknown as IDataObject,
 		};
@@ -120,7 +124,7 @@ export async function postCampaign(
 		folder_id: String(folderId),
 		count: answer.count ?? null,
 		status: answer.status ?? null,
-		...summarise(body),
+		...summarise(body, context.getTimezone()),
 		...about(campaign),
 		...(campaign.key ? { alreadyCreated: false } : {}),
 	};
@@ -162,13 +166,17 @@ export function checkAccepted(
 }
 
 /** The output for a campaign the duplicate guard found already created. */
-export function alreadyCreated(campaign: PlannedCampaign, folder: IDataObject): IDataObject {
-	const record = toCampaign(folder);
+export function alreadyCreated(
+	campaign: PlannedCampaign,
+	folder: IDataObject,
+	timeZone: string,
+): IDataObject {
+	const record = toCampaign(folder, timeZone);
 	return {
 		folder_id: campaignIdOf(folder),
 		count: record.total,
 		status: record.status,
-		...summarise(campaign.body),
+		...summarise(campaign.body, timeZone),
 		...about(campaign),
 		alreadyCreated: true,
 	};

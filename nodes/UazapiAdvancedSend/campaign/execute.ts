@@ -114,7 +114,7 @@ export async function sendAdvancedCampaigns(
 			const json = await postCampaign(this, campaign, async () => await guard.mayPost(campaign));
 			if (json === undefined) {
 				output.push({
-					json: alreadyCreated(campaign, guard.existing(campaign)!),
+					json: alreadyCreated(campaign, guard.existing(campaign)!, this.getTimezone()),
 					pairedItem: pairedTo(itemsOf(campaign)),
 				});
 				continue;

@@ -12,7 +12,7 @@ export async function findCampaign(
 	const folder = (await listCampaigns(context, itemIndex)).find(
 		(candidate) => campaignIdOf(candidate).toLowerCase() === wanted,
 	);
-	return folder && toCampaign(folder);
+	return folder && toCampaign(folder, context.getTimezone());
 }
 
 export function campaignNotFound(

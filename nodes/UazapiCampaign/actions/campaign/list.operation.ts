@@ -34,7 +34,10 @@ export const getManyCampaigns: Operation = {
 	),
 	async execute(itemIndex) {
 		const status = this.getNodeParameter('status', itemIndex, '') as string;
-		const campaigns: IDataObject[] = (await listCampaigns(this, itemIndex, status)).map(toCampaign);
+		const timeZone = this.getTimezone();
+		const campaigns: IDataObject[] = (await listCampaigns(this, itemIndex, status)).map((folder) =>
+			toCampaign(folder, timeZone),
+		);
 		if (this.getNodeParameter('returnAll', itemIndex, false)) return campaigns;
 		return campaigns.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 	},

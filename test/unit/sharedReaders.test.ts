@@ -1,4 +1,4 @@
-import { isoTime } from '../../nodes/shared/time';
+import { isoTime, localTime } from '../../nodes/shared/time';
 import { phoneOf } from '../../nodes/shared/whatsappIds';
 
 describe('phoneOf: the one reading of a WhatsApp id as a phone number', () => {
@@ -32,5 +32,29 @@ describe('isoTime', () => {
 		['soon', 's', null],
 	] as const)('%p in %s → %p', (value, unit, iso) => {
 		expect(isoTime(value, unit)).toBe(iso);
+	});
+});
+
+describe('localTime: a moment as the workflow time zone reads it, the zone named', () => {
+	test.each([
+		[
+			Date.parse('2027-03-10T12:30:00Z'),
+			'America/Sao_Paulo',
+			'2027-03-10 09:30:00 America/Sao_Paulo (UTC-03:00)',
+		],
+		// New York on both sides of its daylight-saving change.
+		[
+			Date.parse('2027-01-15T14:00:00Z'),
+			'America/New_York',
+			'2027-01-15 09:00:00 America/New_York (UTC-05:00)',
+		],
+		[
+			Date.parse('2027-07-15T13:00:00Z'),
+			'America/New_York',
+			'2027-07-15 09:00:00 America/New_York (UTC-04:00)',
+		],
+		[Date.parse('2027-07-15T13:00:00Z'), 'UTC', '2027-07-15 13:00:00 UTC (UTC+00:00)'],
+	])('%p in %s → %s', (epochMs, zone, shown) => {
+		expect(localTime(epochMs, zone)).toBe(shown);
 	});
 });
