@@ -11,6 +11,7 @@ import { campaignDescription } from './actions/campaign/Campaign.resource';
 import { messageDescription } from './actions/message/Message.resource';
 import { queueDescription } from './actions/queue/Queue.resource';
 import { router } from './actions/router';
+import { searchCampaigns } from './methods/searchCampaigns';
 
 export class UazapiCampaign implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,8 @@ export class UazapiCampaign implements INodeType {
 		name: 'uazapiCampaign',
 		icon: { light: 'file:../../icons/uazapi.svg', dark: 'file:../../icons/uazapi.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Follow, pause, resume, delete and wait for uazapi WhatsApp campaigns',
 		defaults: { name: 'uazapi Campaign' },
@@ -44,6 +46,8 @@ export class UazapiCampaign implements INodeType {
 			...queueDescription,
 		],
 	};
+
+	methods = { listSearch: { searchCampaigns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { CAMPAIGN_DONE_STATUSES, ENDPOINTS } from './contract';
 import { isoTime, localTime } from './time';
-import { uazapiRequest } from './transport';
+import { uazapiRequest, type UazapiContext } from './transport';
 
 /**
  * uazapi's campaign records from /sender/listfolders, read the same way by both nodes: the
@@ -70,7 +70,7 @@ export function toCampaign(folder: IDataObject, timeZone?: string): IDataObject 
 }
 
 export async function listCampaigns(
-	context: IExecuteFunctions,
+	context: UazapiContext,
 	itemIndex: number,
 	status?: string,
 ): Promise<IDataObject[]> {

@@ -4,6 +4,7 @@ import {
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -17,8 +18,11 @@ import { withoutSecret } from './secrets';
  * object, so the request configuration, and with it the token, never reaches an error or a log.
  */
 
-/** A node run, or a trigger's webhook registration (which has no input items: itemIndex 0). */
-export type UazapiContext = IExecuteFunctions | IHookFunctions;
+/**
+ * A node run, a trigger's webhook registration or a list the editor loads (the last two have no
+ * input items: itemIndex 0).
+ */
+export type UazapiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
 
 export interface UazapiRequest {
 	method: IHttpRequestMethods;

@@ -1,8 +1,10 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 
 import followUpWorkflow from '../../examples/campaign-follow-up.workflow.json';
 import { startUazapiServer, type UazapiServer } from '../helpers/uazapiServer.cjs';
-import { CAMPAIGN, runWorkflow } from './harness';
+import { UazapiCampaign } from '../../nodes/UazapiCampaign/UazapiCampaign.node';
+import { CAMPAIGN, engineAdditionalData, runWorkflow, testNodeTypes } from './harness';
 import {
 	contacts,
 	CREDENTIAL_ID,
@@ -213,5 +215,107 @@ describe('uazapi Campaign node in n8n-core', () => {
 		expect(
 			server.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`),
 		).toEqual(['POST /sender/advanced', 'GET /sender/listfolders', 'POST /sender/listmessages']);
+	});
+});
+
+describe('uazapi Campaign version 1.1: a campaign picked from a list, and Delete confirmed', () => {
+	const v1_1 = (parameters: IDataObject) => {
+		const workflow = campaignWorkflow(parameters);
+		workflow.nodes[1].typeVersion = 1.1;
+		return workflow;
+	};
+
+	it('the picker lists the campaigns by description, status and date, newest first, and searches them', async () => {
+		const older = await createCampaign(1);
+		await runWorkflow(
+			sendWorkflow(
+				fieldsParameters([{ type: 'text', text: 'Oi' }], { info: 'Black Friday' }),
+				contacts(1),
+			),
+			credentials(),
+		);
+		const newer = server.state.folders[0].id;
+		server.state.folders[0].created = '2027-03-10T12:30:00.000Z';
+		server.state.folders[1].created = '2027-03-09T12:30:00.000Z';
+		const workflow = new Workflow({
+			id: 'picker',
+			nodes: v1_1({ resource: 'campaign', operation: 'get' }).nodes,
+			connections: {},
+			active: false,
+			nodeTypes: testNodeTypes,
+			settings: { timezone: 'America/Sao_Paulo' },
+		});
+		const node = workflow.getNode('uazapi Campaign')!;
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			engineAdditionalData(credentials()),
+			'parameters.folderId',
+		);
+		const all = await new UazapiCampaign().methods.listSearch.searchCampaigns.call(context);
+		expect(all.results).toEqual([
+			{ name: 'Black Friday · scheduled · 2027-03-10 09:30', value: newer },
+			{ name: '(no description) · scheduled · 2027-03-09 09:30', value: older },
+		]);
+		const found = await new UazapiCampaign().methods.listSearch.searchCampaigns.call(
+			context,
+			'friday',
+		);
+		expect(found.results.map((result) => result.value)).toEqual([newer]);
+	});
+
+	it('a campaign picked from the list is the one the operation reads', async () => {
+		const folderId = await createCampaign(2);
+		const result = await runWorkflow(
+			v1_1({
+				resource: 'campaign',
+				operation: 'get',
+				folderId: { __rl: true, mode: 'list', value: folderId },
+			}),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output('uazapi Campaign')[0].json.folder_id).toBe(folderId);
+	});
+
+	it('Delete without Confirm deletes nothing and says so; with Confirm it deletes', async () => {
+		const folderId = await createCampaign(2);
+		server.requests.length = 0;
+		const refused = await runWorkflow(
+			v1_1({
+				resource: 'campaign',
+				operation: 'delete',
+				folderId: { __rl: true, mode: 'id', value: folderId },
+			}),
+			credentials(),
+		);
+		expect(refused.error?.message).toBe(
+			`Delete of campaign ${folderId} was not confirmed, so nothing was deleted`,
+		);
+		expect(server.requests).toHaveLength(0);
+		const deleted = await runWorkflow(
+			v1_1({
+				resource: 'campaign',
+				operation: 'delete',
+				folderId: { __rl: true, mode: 'id', value: folderId },
+				confirm: true,
+			}),
+			credentials(),
+		);
+		expect(deleted.error).toBeUndefined();
+		expect(deleted.output('uazapi Campaign')[0].json).toMatchObject({
+			folder_id: folderId,
+			deleted: true,
+		});
+	});
+
+	it('version 1 still deletes without a Confirm switch, as saved workflows expect', async () => {
+		const folderId = await createCampaign(1);
+		const result = await runWorkflow(
+			campaignWorkflow({ resource: 'campaign', operation: 'delete', folderId }),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output('uazapi Campaign')[0].json.deleted).toBe(true);
 	});
 });

@@ -6,7 +6,10 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
  * for a mapping mistake.
  */
 export function readFolderId(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('folderId', itemIndex, '') as unknown;
+	// Version 1.1's campaign picker gives {mode, value}; n8n extracts the value for both versions.
+	const value = context.getNodeParameter('folderId', itemIndex, '', {
+		extractValue: true,
+	}) as unknown;
 	const folderId =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (folderId !== '') return folderId;

@@ -3,8 +3,19 @@ import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/contract';
 import { readFolderId } from '../../helpers/readFolderId';
 import { uazapiRequest } from '../../../shared/transport';
-import { folderIdField } from '../common.descriptions';
+import { folderIdFields } from '../common.descriptions';
+import { confirmProperties, requireConfirmation } from '../../helpers/confirmed';
 import type { Operation } from '../operation';
+
+/** Since version 1.1 Delete, which cannot be undone, asks for confirmation like Clear All. */
+const deleteConfirmation = confirmProperties(
+	'deleteNotice',
+	'Deleting stops the campaign and removes it with the messages it has not sent. It cannot be undone.',
+	'delete this campaign',
+).map((property) => ({
+	...property,
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+}));
 
 /** Pause, Resume and Delete are the three actions of POST /sender/edit. */
 function control(option: Operation['option'], action: 'stop' | 'continue' | 'delete'): Operation {
@@ -12,10 +23,18 @@ function control(option: Operation['option'], action: 'stop' | 'continue' | 'del
 		option,
 		description: updateDisplayOptions(
 			{ show: { resource: ['campaign'], operation: [option.value] } },
-			[folderIdField],
+			action === 'delete' ? [...folderIdFields, ...deleteConfirmation] : folderIdFields,
 		),
 		async execute(itemIndex) {
 			const folderId = readFolderId(this, itemIndex);
+			if (action === 'delete' && this.getNode().typeVersion >= 1.1) {
+				requireConfirmation(
+					this,
+					itemIndex,
+					`Delete of campaign ${folderId}`,
+					'Deleting a campaign stops it and removes the messages it has not sent; it cannot be undone.',
+				);
+			}
 			const answer = (await uazapiRequest.call(this, {
 				method: 'POST',
 				endpoint: ENDPOINTS.editFolder,

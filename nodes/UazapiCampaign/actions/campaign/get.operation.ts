@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { campaignNotFound, findCampaign } from '../../helpers/findCampaign';
 import { readFolderId } from '../../helpers/readFolderId';
-import { folderIdField } from '../common.descriptions';
+import { folderIdFields } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 export const getCampaign: Operation = {
@@ -13,7 +13,7 @@ export const getCampaign: Operation = {
 		description: "Get a campaign's status and counters",
 	},
 	description: updateDisplayOptions({ show: { resource: ['campaign'], operation: ['get'] } }, [
-		folderIdField,
+		...folderIdFields,
 	]),
 	async execute(itemIndex) {
 		const folderId = readFolderId(this, itemIndex);

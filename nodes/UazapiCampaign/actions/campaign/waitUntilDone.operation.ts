@@ -8,11 +8,11 @@ import {
 import { CAMPAIGN_DELETED_STATUSES } from '../../../shared/contract';
 import { campaignNotFound, findCampaign } from '../../helpers/findCampaign';
 import { readFolderId } from '../../helpers/readFolderId';
-import { folderIdField } from '../common.descriptions';
+import { folderIdFields } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
-	folderIdField,
+	...folderIdFields,
 	{
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollInterval',

@@ -3,11 +3,11 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8
 import { ENDPOINTS, MESSAGES_PAGE_SIZE } from '../../../shared/contract';
 import { readFolderId } from '../../helpers/readFolderId';
 import { uazapiRequest } from '../../../shared/transport';
-import { folderIdField, returnAllOrLimit } from '../common.descriptions';
+import { folderIdFields, returnAllOrLimit } from '../common.descriptions';
 import type { Operation } from '../operation';
 
 const properties: INodeProperties[] = [
-	folderIdField,
+	...folderIdFields,
 	{
 		displayName: 'Status',
 		name: 'messageStatus',

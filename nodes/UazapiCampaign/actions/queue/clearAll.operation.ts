@@ -1,30 +1,15 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/contract';
 import { uazapiRequest } from '../../../shared/transport';
+import { confirmProperties, requireConfirmation } from '../../helpers/confirmed';
 import type { Operation } from '../operation';
 
-const properties: INodeProperties[] = [
-	{
-		displayName:
-			'This deletes every campaign message of this instance, pending and sent, and every campaign. It cannot be undone.',
-		name: 'clearAllNotice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: 'Confirm',
-		name: 'confirm',
-		type: 'boolean',
-		default: false,
-		description: 'Whether you really want to delete the whole sender queue of this instance',
-	},
-];
+const properties = confirmProperties(
+	'clearAllNotice',
+	'This deletes every campaign message of this instance, pending and sent, and every campaign. It cannot be undone.',
+	'delete the whole sender queue of this instance',
+);
 
 export const clearAll: Operation = {
 	option: {
@@ -38,17 +23,12 @@ export const clearAll: Operation = {
 		properties,
 	),
 	async execute(itemIndex) {
-		if (this.getNodeParameter('confirm', itemIndex, false) !== true) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Clear All was not confirmed, so nothing was deleted',
-				{
-					itemIndex,
-					description:
-						'Clear All deletes every campaign and message of this instance and cannot be undone. Turn on "Confirm" to run it.',
-				},
-			);
-		}
+		requireConfirmation(
+			this,
+			itemIndex,
+			'Clear All',
+			'Clear All deletes every campaign and message of this instance and cannot be undone.',
+		);
 		const answer = (await uazapiRequest.call(this, {
 			method: 'DELETE',
 			endpoint: ENDPOINTS.clearAll,
