@@ -13,6 +13,13 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
+		displayName:
+			"uazapi must reach this node's webhook URL. If it starts with localhost, 127.0.0.1 or a private address, set n8n's public address in its WEBHOOK_URL environment variable (a reverse proxy or tunnel), or activation stops with an error",
+		name: 'reachNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',

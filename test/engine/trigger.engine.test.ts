@@ -339,3 +339,18 @@ describe('receiving a delivery', () => {
 		});
 	});
 });
+
+describe('a trigger uazapi cannot reach', () => {
+	it('activation against a uazapi server on the internet stops at a local URL, asking nothing of uazapi', async () => {
+		const [id] = Object.keys(imitation.credentials());
+		const trigger = new TriggerUnderTest({ events: ['messageReceived'], options: {} }, () => ({
+			[id]: { serverUrl: 'https://demo.uazapi.com', token: FIXTURE_TOKEN },
+		}));
+		await expect(trigger.create()).rejects.toMatchObject({
+			message:
+				"uazapi cannot reach this trigger's URL: http://127.0.0.1 is an address of this machine or its network",
+			description: expect.stringContaining('WEBHOOK_URL'),
+		});
+		expect(imitation.server.requests).toHaveLength(0);
+	});
+});

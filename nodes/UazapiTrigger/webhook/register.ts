@@ -6,8 +6,9 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, ENDPOINTS } from '../../shared/contract';
-import { uazapiRequest } from '../../shared/transport';
+import { serverOrigin, uazapiRequest } from '../../shared/transport';
 import { secretFor, secretUrl } from './authenticate';
+import { unreachableBy } from './reachable';
 import { triggerSettings, webhookFor, type UazapiWebhook } from './settings';
 
 /**
@@ -108,13 +109,21 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 
 export async function create(this: IHookFunctions): Promise<boolean> {
 	const url = webhookUrl(this);
+	const { serverUrl, token } = await this.getCredentials<{ serverUrl: string; token: string }>(
+		CREDENTIAL_TYPE,
+	);
+	const unreachable = unreachableBy(url, serverOrigin(serverUrl));
+	if (unreachable) {
+		throw new NodeOperationError(this.getNode(), unreachable.message, {
+			description: unreachable.description,
+		});
+	}
 	// Webhooks to this node's URL left by an activation that was never deactivated cleanly.
 	for (const orphan of await listWebhooks(this)) {
 		if (typeof orphan.url === 'string' && orphan.url.split('?')[0] === url)
 			await removeWebhook(this, orphan);
 	}
-	const secret = await triggerSecret(this);
-	const wanted = webhookFor(triggerSettings(this), secretUrl(url, secret));
+	const wanted = webhookFor(triggerSettings(this), secretUrl(url, nodeSecret(this, token)));
 	await uazapiRequest.call(this, {
 		method: 'POST',
 		endpoint: ENDPOINTS.webhook,
