@@ -9,6 +9,7 @@ import { checkDistinctKeys } from './campaignKey';
 import { CampaignKeyGuard, isGuarded } from './guard';
 import { CreatedCampaigns } from './created';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
+import { dryRunRows } from './dryRunRows';
 import { checkNumbers } from './checkNumbers';
 import { collectCampaign } from './readCampaign';
 import { planCampaigns } from './plan';
@@ -117,6 +118,10 @@ export async function sendAdvancedCampaigns(
 					json: alreadyCreated(campaign, guard.existing(campaign)!, this.getTimezone()),
 					pairedItem: pairedTo(itemsOf(campaign)),
 				});
+				continue;
+			}
+			if (campaign.dryRun && this.getNode().typeVersion >= 1.1) {
+				output.push(...dryRunRows(campaign, json));
 				continue;
 			}
 			// A campaign uazapi accepted no message of queues nothing a re-run could send twice.

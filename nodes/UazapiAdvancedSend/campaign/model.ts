@@ -99,6 +99,8 @@ export interface CampaignBody extends CampaignFields {
 export interface PlannedCampaign {
 	/** The input items it was built from, in order. */
 	items: number[];
+	/** How many of the body's messages each of those items has, in the same order. */
+	messagesPerItem: number[];
 	body: CampaignBody;
 	/** Files its messages carry, read just before it is posted. */
 	binaries: PendingBinary[];

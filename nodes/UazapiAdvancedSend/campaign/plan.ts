@@ -106,6 +106,7 @@ export function planCampaigns(
 		const reported = index === 0 && (collected.leftOut.length > 0 || collected.replaced.length > 0);
 		return {
 			items: partItems.map((item) => item.itemIndex),
+			messagesPerItem: partItems.map((item) => item.messages.length),
 			body: bodyOf(partFields, partItems),
 			binaries: partItems.flatMap((item) => item.binaries),
 			part,

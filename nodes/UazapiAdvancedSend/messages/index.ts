@@ -12,3 +12,4 @@ export { isCountryCallingCode, normaliseRecipient, type NumberRules } from './ph
 export { definitionOf, MESSAGE_TYPES } from './registry';
 export { messageEntryProperties } from './editor';
 export { artifactHoles, buildMessage, checkJsonMessage, entryLabel } from './build';
+export { previewOf } from './preview';

@@ -1,0 +1,38 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { previewOf } from '../messages';
+import type { PlannedCampaign } from './model';
+
+/**
+ * A dry run read per recipient (version 1.1): one output item per recipient, paired to its input
+ * item, with its messages as WhatsApp shows them (`preview`) and as they would be sent
+ * (`messages`), so n8n's Table view is a preview a person can check. A left-out recipient gets
+ * its row too, with the reason. The first row of each campaign also carries the exact body.
+ */
+export function dryRunRows(campaign: PlannedCampaign, summary: IDataObject): INodeExecutionData[] {
+	// The campaign's summary without its body, which only the first row carries.
+	const about = Object.fromEntries(Object.entries(summary).filter(([key]) => key !== 'body'));
+	const rows: INodeExecutionData[] = [];
+	let next = 0;
+	campaign.items.forEach((item, position) => {
+		const messages = campaign.body.messages.slice(next, next + campaign.messagesPerItem[position]);
+		next += messages.length;
+		rows.push({
+			json: {
+				dryRun: true,
+				recipient: messages[0]?.number as string,
+				preview: messages.map(previewOf).join('\n\n———\n\n'),
+				messages,
+				...(position === 0 ? { campaign: about, body: summary.body } : {}),
+			},
+			pairedItem: { item },
+		});
+	});
+	for (const { item, number, reason, ...detail } of campaign.recipients?.leftOut ?? []) {
+		rows.push({
+			json: { dryRun: true, recipient: number, leftOut: reason, ...detail },
+			pairedItem: { item },
+		});
+	}
+	return rows;
+}
