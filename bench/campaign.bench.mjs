@@ -165,12 +165,13 @@ function fakeContext(size, onParameterRead) {
 		id: 'bench',
 		name: 'uazapi Advanced Send',
 		type: 'n8n-nodes-uazapi-sender.uazapiAdvancedSend',
-		typeVersion: 1.1,
+		// Version 1's Dry Run outputs the body alone: what is measured is building it, not version
+		// 1.1's per-recipient preview of it.
+		typeVersion: 1,
 		position: [0, 0],
 		parameters: {
 			defineMessages: 'fields',
 			number: '={{ $json.phone }}',
-			defaultCountryCode: '55',
 			messages: { message: ENTRIES },
 			campaignMode: 'all',
 			delayMin: 10,

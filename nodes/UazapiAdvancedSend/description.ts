@@ -29,17 +29,30 @@ const defaultCountryCodeOption: INodeProperties = {
 	description: DEFAULT_COUNTRY_CODE_HELP,
 };
 
-/** The Options collection's fields (Default Country Code joins them in version 1). */
+/**
+ * Options → Campaign Key and Dry Run in version 1; on the form's first screen, under the notice
+ * that recommends them, since version 1.1.
+ */
+const campaignKeyField: INodeProperties = {
+	displayName: 'Campaign Key',
+	name: 'campaignKey',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. {{ $json.batchId }}',
+	description:
+		'Guards against sending the same campaign twice (a re-run, a retry, a run after a timeout). The key is added to the description as [key:…]; if the instance already has a campaign with this key that is not deleted, it is output with alreadyCreated: true instead of being created again. In "One Campaign per Item" mode each item needs its own key.',
+};
+
+const dryRunField: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to output the exact request body without sending anything',
+};
+
+/** The Options collection's fields (Default Country Code, Campaign Key and Dry Run join them in version 1). */
 const campaignOptions: INodeProperties[] = [
-	{
-		displayName: 'Campaign Key',
-		name: 'campaignKey',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. {{ $json.batchId }}',
-		description:
-			'Guards against sending the same campaign twice (a re-run, a retry, a run after a timeout). The key is added to the description as [key:…]; if the instance already has a campaign with this key that is not deleted, it is output with alreadyCreated: true instead of being created again. In "One Campaign per Item" mode each item needs its own key.',
-	},
 	{
 		displayName: 'Check Numbers on WhatsApp',
 		name: 'checkNumbers',
@@ -65,13 +78,6 @@ const campaignOptions: INodeProperties[] = [
 		default: 'leaveOut',
 		description:
 			"Whether to check the campaign's numbers with uazapi before sending (in batches of 50). Sending to numbers not on WhatsApp wastes the campaign and raises the risk of the number being restricted. Where WhatsApp knows a number in another form (e.g. without Brazil's 9th digit), the messages go to that form.",
-	},
-	{
-		displayName: 'Dry Run',
-		name: 'dryRun',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to output the exact request body without sending anything',
 	},
 	{
 		displayName: 'Exclude Numbers',
@@ -151,7 +157,23 @@ export const advancedSendProperties: INodeProperties[] = [
 		name: 'sendNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: version1,
 	},
+	{
+		displayName:
+			'Running this node, "Execute step" included, creates a real campaign in uazapi: turn on Dry Run to see, per contact, what would be sent. Keep Settings → Retry On Fail off; a Campaign Key makes a re-run safe.',
+		name: 'sendNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: fromVersion1_1,
+	},
+	{
+		...dryRunField,
+		description:
+			'Whether to output, for each contact, the messages as WhatsApp shows them and the exact request, without sending anything',
+		displayOptions: fromVersion1_1,
+	},
+	{ ...campaignKeyField, displayOptions: fromVersion1_1 },
 	{
 		displayName: 'Define Messages Using',
 		name: 'defineMessages',
@@ -284,7 +306,10 @@ export const advancedSendProperties: INodeProperties[] = [
 		displayOptions: { show: { schedule: ['inMinutes'] } },
 	},
 	...[
-		{ displayOptions: version1, options: [...campaignOptions, defaultCountryCodeOption] },
+		{
+			displayOptions: version1,
+			options: [...campaignOptions, defaultCountryCodeOption, campaignKeyField, dryRunField],
+		},
 		{ displayOptions: fromVersion1_1, options: campaignOptions },
 	].map(
 		({ displayOptions, options }): INodeProperties => ({

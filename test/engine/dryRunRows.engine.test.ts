@@ -98,7 +98,13 @@ const CONTACTS = [
 async function dryRun(typeVersion: number) {
 	return await runWorkflow(
 		sendWorkflow(
-			fieldsParameters(REFERENCE, { info: 'Vitrine', options: { dryRun: true } }),
+			// Dry Run is on the form since version 1.1, an option before.
+			fieldsParameters(
+				REFERENCE,
+				typeVersion >= 1.1
+					? { info: 'Vitrine', dryRun: true }
+					: { info: 'Vitrine', options: { dryRun: true } },
+			),
 			CONTACTS,
 			{ typeVersion },
 		),

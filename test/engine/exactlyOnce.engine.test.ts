@@ -548,6 +548,38 @@ describe('Campaign Key: the duplicate guard', () => {
 		expect(posts()).toHaveLength(0);
 	});
 
+	it('version 1.1: the key on the form marks and guards the campaign like the option did', async () => {
+		const workflow = sendWorkflow(
+			fieldsParameters(TEXT, { info: 'Promo', campaignKey: '={{ $json.batch }}' }),
+			contacts(2).map((item) => ({ json: { ...item.json, batch: 'crm-7' } })),
+			{ typeVersion: 1.1 },
+		);
+		await runWorkflow(workflow, credentials());
+		const second = await runWorkflow(workflow, credentials());
+		expect(bodies().map((body) => body.info)).toEqual(['Promo [key:crm-7]']);
+		expect(second.output(SEND_NODE)[0].json.alreadyCreated).toBe(true);
+	});
+
+	it('version 1.1: a mapped key that is empty for the item is refused; a key left empty is no key', async () => {
+		const mapped = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEXT, { campaignKey: '={{ $json.batch }}' }), contacts(1), {
+				typeVersion: 1.1,
+			}),
+			credentials(),
+		);
+		expect(mapped.error?.message).toMatch(
+			/^Campaign settings: "Campaign Key" (is empty|must be text)/,
+		);
+		expect(imitation.server.requests).toHaveLength(0);
+		const none = await runWorkflow(
+			sendWorkflow(fieldsParameters(TEXT, { info: 'Promo' }), contacts(1), { typeVersion: 1.1 }),
+			credentials(),
+		);
+		expect(none.error).toBeUndefined();
+		expect(bodies().map((body) => body.info)).toEqual(['Promo']);
+		expect(listings()).toHaveLength(0);
+	});
+
 	it('a dry run shows the marked description and asks uazapi nothing', async () => {
 		const result = await runWorkflow(
 			sendWorkflow(keyed('dry', { options: { dryRun: true } }), contacts(1)),

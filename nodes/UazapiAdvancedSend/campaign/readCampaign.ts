@@ -70,6 +70,29 @@ function mergeJsonFields(
 }
 
 /**
+ * Dry Run and Campaign Key: options in version 1, on the form's first screen since version 1.1.
+ * A key left empty there means no key; a mapped key that gives nothing for the item is refused,
+ * as an added option was in version 1, so a missing batch id never sends unguarded.
+ */
+function withFirstScreen(
+	context: IExecuteFunctions,
+	read: ItemParameters,
+	options: CampaignOptions,
+	first: number,
+): CampaignOptions {
+	if (context.getNode().typeVersion < 1.1) return options;
+	const { dryRun, campaignKey } = PARAMETERS;
+	const key = evaluated(read, campaignKey.name, first, campaignKey.label, '');
+	const saved = read.saved(campaignKey.name);
+	const hasKey = saved !== '' && (saved !== undefined || (key !== '' && key !== undefined));
+	return {
+		...options,
+		dryRun: evaluated(read, dryRun.name, first, dryRun.label, false) === true,
+		...(hasKey ? { campaignKey: key } : {}),
+	};
+}
+
+/**
  * Default Country Code: on the form since version 1.1 (Brazil unless changed), in Options before,
  * where it was empty unless added.
  */
@@ -121,7 +144,12 @@ export async function collectCampaign(
 	try {
 		const { name, label } = PARAMETERS.options;
 		const optionOf = (path: Array<string | number>) => (path.length ? optionLabel(path[0]) : label);
-		options = evaluated(read, name, first, optionOf, {}) as CampaignOptions;
+		options = withFirstScreen(
+			context,
+			read,
+			evaluated(read, name, first, optionOf, {}) as CampaignOptions,
+			first,
+		);
 	} catch (error) {
 		throw settingsError(context.getNode(), error, first);
 	}

@@ -5,6 +5,8 @@
  * each other (test/unit/parameterNames.test.ts).
  */
 export const PARAMETERS = {
+	dryRun: { name: 'dryRun', label: 'Dry Run' },
+	campaignKey: { name: 'campaignKey', label: 'Campaign Key' },
 	defineMessages: { name: 'defineMessages', label: 'Define Messages Using' },
 	recipient: { name: 'number', label: 'Recipient' },
 	defaultCountryCode: { name: 'defaultCountryCode', label: 'Default Country Code' },
@@ -20,7 +22,10 @@ export const PARAMETERS = {
 	options: { name: 'options', label: 'Options' },
 } as const;
 
-/** The Options collection's fields: name → label. Default Country Code is one in version 1 only. */
+/**
+ * The Options collection's fields: name → label. Default Country Code, Campaign Key and Dry Run
+ * are options in version 1 only; version 1.1 has them on the form.
+ */
 export const OPTIONS = {
 	campaignKey: 'Campaign Key',
 	checkNumbers: 'Check Numbers on WhatsApp',
