@@ -192,6 +192,22 @@ export const advancedSendProperties: INodeProperties[] = [
 		default: 'fields',
 	},
 	{
+		displayName:
+			'Switching Define Messages Using to JSON clears the Recipient and every message entered here: n8n keeps only the fields it shows',
+		name: 'switchNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...fromVersion1_1.show, defineMessages: ['fields'] } },
+	},
+	{
+		displayName:
+			'Switching Define Messages Using to Fields clears Messages (JSON): n8n keeps only the fields it shows',
+		name: 'switchNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...fromVersion1_1.show, defineMessages: ['json'] } },
+	},
+	{
 		displayName: 'Recipient',
 		name: 'number',
 		type: 'string',

@@ -69,3 +69,37 @@ describe('the editor states the rules where they matter', () => {
 		expect(token?.description).toMatch(/not the admin token/);
 	});
 });
+
+describe('version 1.1: the first screen and its switch', () => {
+	const v1_1 = (property: INodeProperties) => {
+		const version = property.displayOptions?.show?.['@version'] as unknown[] | undefined;
+		return version === undefined || JSON.stringify(version).includes('"gte":1.1');
+	};
+	const shown = advancedSendProperties.filter(v1_1);
+
+	it('Dry Run and Campaign Key come right after the notice, before anything else', () => {
+		expect(shown.slice(0, 3).map((property) => property.name)).toEqual([
+			'sendNotice',
+			'dryRun',
+			'campaignKey',
+		]);
+	});
+
+	it.each([
+		['fields', 'clears the Recipient and every message entered here'],
+		['json', 'clears Messages (JSON)'],
+	])(
+		'in %s mode, a notice under Define Messages Using says what switching clears',
+		(mode, says) => {
+			const index = shown.findIndex((property) => property.name === 'defineMessages');
+			const notice = shown
+				.slice(index + 1)
+				.find(
+					(property) =>
+						property.type === 'notice' &&
+						(property.displayOptions?.show?.defineMessages as string[]).includes(mode),
+				);
+			expect(notice?.displayName).toContain(says);
+		},
+	);
+});
