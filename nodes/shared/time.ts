@@ -9,11 +9,11 @@ export function isoTime(value: unknown, unit: 'ms' | 's'): string | null {
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/**
- * A moment as people in the workflow's time zone read it, the zone named:
- * "2026-12-08 09:00:00 America/Sao_Paulo (UTC-03:00)". Shown beside the unix time that is sent.
- */
-export function localTime(epochMs: number, timeZone: string): string {
+/** The wall clock of a time zone at an instant: its year, month, day, hours… and UTC offset. */
+export function wallClock(
+	epochMs: number,
+	timeZone: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'timeZoneName', string> {
 	const parts = new Intl.DateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
@@ -27,6 +27,27 @@ export function localTime(epochMs: number, timeZone: string): string {
 	}).formatToParts(new Date(epochMs));
 	const part = (type: Intl.DateTimeFormatPartTypes) =>
 		parts.find((candidate) => candidate.type === type)?.value ?? '';
-	const offset = part('timeZoneName').replace('GMT', 'UTC') || 'UTC';
-	return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${timeZone} (${offset === 'UTC' ? 'UTC+00:00' : offset})`;
+	return {
+		year: part('year'),
+		month: part('month'),
+		day: part('day'),
+		hour: part('hour'),
+		minute: part('minute'),
+		second: part('second'),
+		timeZoneName: part('timeZoneName'),
+	};
+}
+
+/**
+ * A moment as people in the workflow's time zone read it, the zone named:
+ * "2026-12-08 09:00:00 America/Sao_Paulo (UTC-03:00)". Shown beside the unix time that is sent.
+ */
+export function localTime(epochMs: number, timeZone: string): string {
+	const { year, month, day, hour, minute, second, timeZoneName } = wallClock(epochMs, timeZone);
+	// "GMT-03:00", or "GMT" alone for UTC itself.
+	const offset =
+		timeZoneName === 'GMT' || timeZoneName === ''
+			? 'UTC+00:00'
+			: timeZoneName.replace('GMT', 'UTC');
+	return `${year}-${month}-${day} ${hour}:${minute}:${second} ${timeZone} (${offset})`;
 }

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_SCHEDULE_MINUTES, MAX_TIMESTAMP_MS, NOW_WINDOW_MS } from '../../shared/contract';
 import { plural, describeValue } from '../../shared/text';
 import { FieldProblem } from '../messages';
+import { wallClock } from '../../shared/time';
 import type { CampaignFields } from './model';
 
 export type ScheduleMode = 'now' | 'at' | 'inMinutes';
@@ -31,24 +32,14 @@ function wholeSeconds(value: unknown, label: string): number {
 
 /** Offset of a time zone from UTC at a given instant, in milliseconds. */
 function zoneOffset(epochMs: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(epochMs));
-	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	const clock = wallClock(epochMs, timeZone);
 	const wall = Date.UTC(
-		part('year'),
-		part('month') - 1,
-		part('day'),
-		part('hour'),
-		part('minute'),
-		part('second'),
+		Number(clock.year),
+		Number(clock.month) - 1,
+		Number(clock.day),
+		Number(clock.hour),
+		Number(clock.minute),
+		Number(clock.second),
 	);
 	return wall - Math.floor(epochMs / 1000) * 1000;
 }
