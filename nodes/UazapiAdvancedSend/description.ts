@@ -188,6 +188,12 @@ export const advancedSendProperties: INodeProperties[] = [
 				value: 'json',
 				description: 'Give uazapi message objects, or a whole /sender/advanced body, as JSON',
 			},
+			{
+				name: 'Message Nodes',
+				value: 'nodes',
+				description:
+					'Send the messages of the uazapi Message nodes before this one, in their order on the canvas',
+			},
 		],
 		default: 'fields',
 	},
@@ -208,6 +214,14 @@ export const advancedSendProperties: INodeProperties[] = [
 		displayOptions: { show: { ...fromVersion1_1.show, defineMessages: ['json'] } },
 	},
 	{
+		displayName:
+			'The messages are the uazapi Message nodes before this node, one message each, in their order on the canvas: name each node after its message, e.g. "Welcome text"',
+		name: 'messageNodesNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { defineMessages: ['nodes'] } },
+	},
+	{
 		displayName: 'Recipient',
 		name: 'number',
 		type: 'string',
@@ -216,7 +230,7 @@ export const advancedSendProperties: INodeProperties[] = [
 		placeholder: 'e.g. {{ $json.phone }}',
 		description:
 			'WhatsApp number with country code (e.g. 5511999999999) or a chat ID such as 120363012345678901@g.us. Evaluated for each input item.',
-		displayOptions: fieldsMode,
+		displayOptions: { show: { defineMessages: ['fields', 'nodes'] } },
 	},
 	{
 		...defaultCountryCodeOption,

@@ -12,7 +12,8 @@ import { plural } from './text';
 /** Where in the input a problem sits; message positions are 1-based, as people count them. */
 export interface Place {
 	itemIndex: number;
-	message?: { position: number; count: number; typeName: string };
+	/** `name`: the uazapi Message node the message comes from, when it comes from one. */
+	message?: { position: number; count: number; typeName: string; name?: string };
 	json?: boolean;
 }
 
@@ -24,8 +25,9 @@ function quoted(field: string): string {
 export function inputError(node: INode, problem: FieldProblem, place: Place): NodeOperationError {
 	const where = [`Item ${place.itemIndex}`];
 	if (place.message) {
-		const { position, count, typeName } = place.message;
-		where.push(`message ${position} of ${count}${place.json ? ' in the JSON' : ''} (${typeName})`);
+		const { position, count, typeName, name } = place.message;
+		const source = place.json ? ' in the JSON' : name ? ` "${name}"` : '';
+		where.push(`message ${position} of ${count}${source} (${typeName})`);
 	}
 	return new NodeOperationError(
 		node,

@@ -39,13 +39,20 @@ const IS: Record<TemplateHole['kind'], string> = {
 	list: 'a list for this item, not one value to show',
 };
 
-function placeOf(itemIndex: number, entries: IDataObject[], index: number): Place {
+/** Where a message is; `names`: the uazapi Message nodes the entries come from, if they do. */
+function placeOf(
+	itemIndex: number,
+	entries: IDataObject[],
+	index: number,
+	names?: string[],
+): Place {
 	return {
 		itemIndex,
 		message: {
 			position: index + 1,
 			count: entries.length,
 			typeName: safeTypeName(entries[index].type ?? 'text'),
+			name: names?.[index],
 		},
 	};
 }
@@ -91,15 +98,87 @@ function artifactHolesOf(
 	entries: IDataObject[],
 	messages: IDataObject[],
 	known: ItemHole[],
+	names?: string[],
 ): ItemHole[] {
 	const holed = new Set(known.map((hole) => hole.place.message?.position));
 	return messages.flatMap((message, index) =>
 		holed.has(index + 1)
 			? []
 			: artifactHoles(message, entries[index]).map((hole) => ({
-					place: placeOf(itemIndex, entries, index),
+					place: placeOf(itemIndex, entries, index, names),
 					...hole,
 				})),
+	);
+}
+
+const NO_MESSAGE_NODES_FIX =
+	'Put uazapi Message nodes between the trigger and this node, one per message, or set Define Messages Using to Fields.';
+
+/**
+ * An item's messages from the uazapi Message nodes before the sender, in their order: each
+ * node's parameters evaluated for the item, then built and checked like an entry of the form.
+ */
+async function fromMessageNodes(
+	context: IExecuteFunctions,
+	read: ItemParameters,
+	itemIndex: number,
+	rules: NumberRules,
+	findHoles: boolean,
+): Promise<ItemMessages> {
+	const node = context.getNode();
+	const { label } = PARAMETERS.recipient;
+	let recipient: string;
+	try {
+		recipient = normaliseRecipient(
+			evaluated(read, PARAMETERS.recipient.name, itemIndex, label, ''),
+			label,
+			rules,
+		);
+	} catch (error) {
+		throw asNodeError(node, error, { itemIndex });
+	}
+	const messageNodes = read.messageNodes;
+	if (messageNodes.nodes.length === 0) {
+		throw inputError(
+			node,
+			new FieldProblem(
+				PARAMETERS.defineMessages.label,
+				'is "Message Nodes", but no uazapi Message node comes before this node',
+				NO_MESSAGE_NODES_FIX,
+			),
+			{ itemIndex },
+		);
+	}
+	const names = messageNodes.nodes.map(({ name }) => name);
+	const entries: IDataObject[] = [];
+	for (const [index, messageNode] of messageNodes.nodes.entries()) {
+		try {
+			entries.push(messageNodes.entry(messageNode, itemIndex));
+		} catch (error) {
+			entries.push(messageNode.parameters as IDataObject);
+			throw asNodeError(node, error, placeOf(itemIndex, entries, index, names));
+		}
+	}
+	const holes = findHoles
+		? messageNodes.nodes.flatMap((messageNode, index) =>
+				messageNodes.holes(messageNode, itemIndex).map(({ path, expression, kind }) => ({
+					place: placeOf(itemIndex, entries, index, names),
+					field: entryLabel(path),
+					problem: `maps ${expression}, which is ${IS[kind]}`,
+				})),
+			)
+		: undefined;
+	const binaries: PendingBinary[] = [];
+	return await buildEntries(
+		node,
+		itemIndex,
+		entries,
+		recipient,
+		binaryReader(context, itemIndex, binaries),
+		binaries,
+		rules,
+		holes,
+		names,
 	);
 }
 
@@ -178,6 +257,7 @@ async function buildEntries(
 	rules: NumberRules,
 	/** The item's known holes, or undefined when holes are not looked for. */
 	holes: ItemHole[] | undefined,
+	names?: string[],
 ): Promise<ItemMessages> {
 	const messages: IDataObject[] = [];
 	for (let index = 0; index < entries.length; index++) {
@@ -188,27 +268,15 @@ async function buildEntries(
 			if (holes?.some((hole) => hole.place.message?.position === index + 1)) {
 				return { recipient, messages: [], binaries: [], bytes: 0, holes };
 			}
-			throw entryError(node, error, itemIndex, entries, index);
+			throw asNodeError(node, error, placeOf(itemIndex, entries, index, names));
 		}
 		for (const binary of binaries) binary.message ??= message;
 		messages.push(message);
 	}
-	const found = holes ? [...holes, ...artifactHolesOf(itemIndex, entries, messages, holes)] : [];
+	const found = holes
+		? [...holes, ...artifactHolesOf(itemIndex, entries, messages, holes, names)]
+		: [];
 	return { recipient, messages, binaries, bytes: bytesOf(messages, binaries), holes: found };
-}
-
-function entryError(
-	node: INode,
-	error: unknown,
-	itemIndex: number,
-	entries: IDataObject[],
-	index: number,
-) {
-	const typeName = safeTypeName(entries[index].type ?? 'text');
-	return asNodeError(node, error, {
-		itemIndex,
-		message: { position: index + 1, count: entries.length, typeName },
-	});
 }
 
 function safeTypeName(type: unknown): string {
@@ -316,7 +384,7 @@ export async function collectItemMessages(
 	findHoles: boolean,
 ): Promise<ItemMessages> {
 	const mode = read.get(PARAMETERS.defineMessages.name, itemIndex, 'fields') as string;
-	return mode === 'json'
-		? fromJson(context, read, itemIndex, rules, findHoles)
-		: await fromFields(context, read, itemIndex, rules, findHoles);
+	if (mode === 'json') return fromJson(context, read, itemIndex, rules, findHoles);
+	if (mode === 'nodes') return await fromMessageNodes(context, read, itemIndex, rules, findHoles);
+	return await fromFields(context, read, itemIndex, rules, findHoles);
 }

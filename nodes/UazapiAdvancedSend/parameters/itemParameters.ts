@@ -11,13 +11,9 @@ import {
 	LEFT_TO_N8N,
 	parseJsonPathTemplate,
 	type JsonPathTemplate,
-	type TemplateHole,
+	type ParameterHole,
 } from './jsonPathTemplate';
-
-/** A hole in a parameter's text, at a path inside the parameter's value. */
-export interface ParameterHole extends TemplateHole {
-	path: Array<string | number>;
-}
+import { MessageNodes, messageNodesBefore } from './messageNodes';
 
 /**
  * Node parameters read item by item, like `getNodeParameter(name, itemIndex, fallback)`, but
@@ -114,6 +110,7 @@ function givesRawExpressions(context: IExecuteFunctions): boolean {
 
 export class ItemParameters {
 	private readonly plans = new Map<string, Plan | typeof NOT_PLANNED>();
+	private messageNodesRead: MessageNodes | undefined;
 	private readonly raws = new Map<string, unknown>();
 	private readonly templates = new Map<string, JsonPathTemplate | undefined>();
 	private readonly items: INodeExecutionData[];
@@ -164,6 +161,12 @@ export class ItemParameters {
 				this.collectHoles(value, json, [...path, step], found);
 			}
 		}
+	}
+
+	/** The uazapi Message nodes before this node and their parameters, read once per run. */
+	get messageNodes(): MessageNodes {
+		this.messageNodesRead ??= new MessageNodes(this.context, messageNodesBefore(this.context));
+		return this.messageNodesRead;
 	}
 
 	/**

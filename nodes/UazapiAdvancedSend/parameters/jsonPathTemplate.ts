@@ -202,3 +202,8 @@ export function holesOf(template: JsonPathTemplate, json: unknown): TemplateHole
 	}
 	return holes;
 }
+
+/** A hole in a parameter's text, at a path inside the parameter's value. */
+export interface ParameterHole extends TemplateHole {
+	path: Array<string | number>;
+}
