@@ -1,4 +1,11 @@
-import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+} from 'n8n-workflow';
 
 import { UazapiMessage } from '../../nodes/UazapiMessage/UazapiMessage.node';
 import { REFERENCE } from '../helpers/referenceCampaign';
@@ -154,5 +161,49 @@ describe('which message nodes count', () => {
 		await runWorkflow(workflow, imitation.credentials());
 		const [body] = posts().map((request) => request.body as { messages: IDataObject[] });
 		expect(body.messages.slice(0, 2).map((message) => message.type)).toEqual(['text', 'list']);
+	});
+});
+
+describe('message nodes placed before the node that makes the contacts', () => {
+	/** Stands in for a CRM fetch or a Split Out: one item in, the contacts out. */
+	class Contacts implements INodeType {
+		description = {
+			displayName: 'Contacts',
+			name: 'contacts',
+			group: ['transform'],
+			version: 1,
+			description: 'test stand-in',
+			defaults: { name: 'Contacts' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		} as INodeType['description'];
+
+		async execute(): Promise<INodeExecutionData[][]> {
+			return [CONTACTS.map((item) => ({ json: { ...item.json }, pairedItem: { item: 0 } }))];
+		}
+	}
+	addNodeType('test.contacts', new Contacts());
+
+	it('still count, so that n8n stores only the trigger item for them, and send the same body', async () => {
+		const workflow = chain(REFERENCE, NAMES, [{ json: {} }]);
+		const contacts: INode = {
+			id: 'contacts',
+			name: 'Contacts',
+			type: 'test.contacts',
+			typeVersion: 1,
+			position: [1200, 0],
+			parameters: {},
+		};
+		// Items Source → messages → Contacts → sender.
+		workflow.nodes.splice(workflow.nodes.length - 1, 0, contacts);
+		const last = NAMES[NAMES.length - 1];
+		workflow.connections[last] = { main: [[{ node: 'Contacts', type: 'main', index: 0 }]] };
+		workflow.connections.Contacts = { main: [[{ node: SEND_NODE, type: 'main', index: 0 }]] };
+		const upstream = await runWorkflow(workflow, imitation.credentials());
+		expect(upstream.error).toBeUndefined();
+		await runWorkflow(chain(REFERENCE), imitation.credentials());
+		const [before, after] = posts().map((request) => request.body);
+		expect(before).toEqual(after);
 	});
 });

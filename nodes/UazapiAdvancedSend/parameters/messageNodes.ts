@@ -26,20 +26,22 @@ export interface MessageNode {
 const MESSAGE_NODE = /\.uazapiMessage$/;
 
 /**
- * The uazapi Message nodes chained right before the sender, first to last: the run of message
- * nodes that ends at the sender. A message node further up, behind another kind of node, is not
- * part of it: that node may have changed the items its expressions were written for. A
- * deactivated message node in the chain is skipped.
+ * The uazapi Message nodes upstream of the sender, first to last, along its line of single
+ * parents (a node with two inputs ends the line). They may sit right before the sender, where
+ * the canvas reads best, or before the node that fetches the contacts, where n8n stores only the
+ * trigger's item for them (README "One message per node"). Their expressions are evaluated for
+ * the items the sender receives. A deactivated message node is skipped.
  */
 export function messageNodesBefore(context: IExecuteFunctions): MessageNode[] {
 	const chain: MessageNode[] = [];
 	let name = context.getNode().name;
 	for (;;) {
 		const parents = context.getParentNodes(name, { includeNodeParameters: true, depth: 1 });
-		const parent = parents.length === 1 ? parents[0] : undefined;
-		if (!parent || !MESSAGE_NODE.test(parent.type)) break;
-		// A deactivated message node passes its items on and sends nothing.
-		if (!parent.disabled) chain.unshift({ name: parent.name, parameters: parent.parameters ?? {} });
+		if (parents.length !== 1) break;
+		const [parent] = parents;
+		if (MESSAGE_NODE.test(parent.type) && !parent.disabled) {
+			chain.unshift({ name: parent.name, parameters: parent.parameters ?? {} });
+		}
 		name = parent.name;
 	}
 	return chain;
