@@ -149,6 +149,8 @@ before(
 				join(REPO_ROOT, 'test/e2e/workflows/recipients.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/expressions.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/exactly-as-meant.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/reference-form.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/reference-nodes.workflow.json'),
 				evaluatedByN8n(twinFolder),
 			],
 		});
@@ -180,6 +182,8 @@ before(
 			'e2eExpressions',
 			'e2eExpressionsByN8n',
 			'e2eExactlyAsMeant',
+			'e2eReferenceForm',
+			'e2eReferenceNodes',
 		])
 			await activateWorkflow(server.url, session.cookie, id);
 		time('n8n start', step);
@@ -577,4 +581,26 @@ test('an empty mapped value: refused by default, the contact left out, or sent a
 			[['Olá Ana!'], ['Olá Ana!', 'Olá !']],
 		);
 	}
+});
+
+test('the reference campaign is the same body built by uazapi Message nodes and by the single form', async () => {
+	const contacts = Array.from({ length: 3 }, (_, index) => ({
+		name: `Cliente ${index}`,
+		phone: `55119${String(80000000 + index)}`,
+		order: `PED-${100000 + index}`,
+	}));
+	const bodies = [];
+	for (const path of ['reference-form', 'reference-nodes']) {
+		imitation.reset();
+		const response = await axios.post(`${server.url}/webhook/${path}`, { contacts });
+		assert.equal(response.status, 200);
+		assert.equal(campaignPosts().length, 1);
+		bodies.push(campaignPosts()[0].body);
+	}
+	assert.deepEqual(bodies[1], bodies[0]);
+	assert.deepEqual(
+		bodies[0].messages.slice(0, 5).map((message) => message.type),
+		['text', 'image', 'list', 'button', 'carousel'],
+	);
+	assert.equal(bodies[0].messages[0].text, 'Oi Cliente 0!');
 });
