@@ -27,88 +27,9 @@ const { startUazapiServer } = require('../test/helpers/uazapiServer.cjs');
 const CONTACTS = Number(process.argv[2] ?? 10_000);
 const TOKEN = 'stored-size-token';
 
-/** The reference campaign's messages, as the editor saves them. */
-const MESSAGES = [
-	['Welcome text', { type: 'text', text: '=Oi {{ $json.name }}!' }],
-	[
-		'Promo image',
-		{ type: 'image', mediaUrl: 'https://loja.com/promo.jpg', caption: 'Promoção de verão' },
-	],
-	[
-		'Menu',
-		{
-			type: 'list',
-			listText: 'Escolha sua categoria:',
-			listButton: 'Ver Categorias',
-			listSections: {
-				section: [
-					{
-						title: 'Eletrônicos',
-						rows: {
-							row: [
-								{ title: 'Smartphones', id: 'phones' },
-								{ title: 'Notebooks', id: 'notes' },
-							],
-						},
-					},
-					{
-						title: 'Roupas',
-						rows: {
-							row: [
-								{ title: 'Camisetas', id: 'shirts' },
-								{ title: 'Sapatos', id: 'shoes' },
-							],
-						},
-					},
-				],
-			},
-		},
-	],
-	[
-		'Offers',
-		{
-			type: 'button',
-			buttonsText: 'Ofertas da semana, {{ $json.name }}',
-			buttonMessageOptions: { footerText: 'Válido até domingo' },
-			buttons: {
-				button: [
-					{ kind: 'reply', label: 'Quero', id: '=want-{{ $json.order }}' },
-					{ kind: 'url', label: 'Ver ofertas', url: 'https://loja.com/ofertas' },
-					{ kind: 'copy', label: 'Copiar cupom', code: 'PROMO10' },
-					{ kind: 'call', label: 'Ligar', phone: '+5511999999999' },
-				],
-			},
-		},
-	],
-	[
-		'Products',
-		{
-			type: 'carousel',
-			carouselText: 'Conheça',
-			cards: {
-				card: [
-					{
-						title: 'Caneca',
-						body: 'A melhor caneca',
-						image: 'https://loja.com/caneca.jpg',
-						buttons: { button: [{ kind: 'reply', label: 'Quero', id: 'mug' }] },
-					},
-					{
-						title: 'Camiseta',
-						image: 'https://loja.com/camiseta.jpg',
-						buttons: {
-							button: [
-								{ kind: 'reply', label: 'Quero', id: 'shirt' },
-								{ kind: 'url', label: 'Site', url: 'https://loja.com/camiseta' },
-							],
-						},
-					},
-				],
-			},
-		},
-	],
-];
-MESSAGES[3][1].buttonsText = `=${MESSAGES[3][1].buttonsText}`;
+/** The reference campaign's messages as the editor saves them, with the names of their nodes. */
+const reference = require('../test/fixtures/reference-campaign.json');
+const MESSAGES = reference.messages.map((entry, index) => [reference.names[index], entry]);
 
 const credentials = { uazapiSenderApi: { id: 'uazapiCredential', name: 'uazapi' } };
 const node = (name, type, typeVersion, x, parameters, extra = {}) => ({

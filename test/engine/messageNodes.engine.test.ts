@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { UazapiMessage } from '../../nodes/UazapiMessage/UazapiMessage.node';
-import { REFERENCE } from '../helpers/referenceCampaign';
+import { REFERENCE, REFERENCE_NAMES as NAMES } from '../helpers/referenceCampaign';
 import { addNodeType, ADVANCED_SEND, ITEMS_SOURCE, runWorkflow } from './harness';
 import { useImitation } from './imitation';
 import { CREDENTIAL_ID, fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
@@ -23,7 +23,6 @@ const MESSAGE = 'n8n-nodes-uazapi-sender.uazapiMessage';
 addNodeType(MESSAGE, new UazapiMessage());
 
 const imitation = useImitation('message-nodes-token');
-const NAMES = ['Welcome text', 'Promo image', 'Menu', 'Offers', 'Products'];
 const CONTACTS: INodeExecutionData[] = [
 	{ json: { phone: '5511999990001', name: 'Ana' } },
 	{ json: { phone: '5511999990002', name: 'Bia' } },

@@ -111,6 +111,12 @@ function artifactHolesOf(
 	);
 }
 
+/** The item's Recipient, read and normalised (Fields and Message Nodes modes). */
+function readRecipient(read: ItemParameters, itemIndex: number, rules: NumberRules): string {
+	const { name, label } = PARAMETERS.recipient;
+	return normaliseRecipient(evaluated(read, name, itemIndex, label, ''), label, rules);
+}
+
 const NO_MESSAGE_NODES_FIX =
 	'Put uazapi Message nodes between the trigger and this node, one per message, or set Define Messages Using to Fields.';
 
@@ -126,14 +132,9 @@ async function fromMessageNodes(
 	findHoles: boolean,
 ): Promise<ItemMessages> {
 	const node = context.getNode();
-	const { label } = PARAMETERS.recipient;
 	let recipient: string;
 	try {
-		recipient = normaliseRecipient(
-			evaluated(read, PARAMETERS.recipient.name, itemIndex, label, ''),
-			label,
-			rules,
-		);
+		recipient = readRecipient(read, itemIndex, rules);
 	} catch (error) {
 		throw asNodeError(node, error, { itemIndex });
 	}
@@ -193,14 +194,7 @@ async function fromFields(
 	let recipient: string;
 	let entries: unknown;
 	try {
-		const number = evaluated(
-			read,
-			PARAMETERS.recipient.name,
-			itemIndex,
-			PARAMETERS.recipient.label,
-			'',
-		);
-		recipient = normaliseRecipient(number, PARAMETERS.recipient.label, rules);
+		recipient = readRecipient(read, itemIndex, rules);
 		entries = evaluated(read, PARAMETERS.messages.name, itemIndex, PARAMETERS.messages.label, []);
 	} catch (error) {
 		throw (
