@@ -16,8 +16,9 @@ import { describeValue } from '../../shared/text';
 import { binaryReader, bodyBytesOfFile } from './binaries';
 import { asNodeError, inputError, type Place } from '../../shared/inputErrors';
 import type { ItemParameters } from '../parameters/itemParameters';
-import type { TemplateHole } from '../parameters/jsonPathTemplate';
-import { evaluated, ExpressionProblem } from '../parameters/readParameter';
+import type { ParameterHole, TemplateHole } from '../parameters/jsonPathTemplate';
+import { ExpressionProblem } from '../parameters/expressionProblem';
+import { evaluated } from '../parameters/readParameter';
 import { PARAMETERS } from '../parameters/names';
 import { utf8Length } from './size';
 import { jsonCampaignFields } from './campaignFields';
@@ -76,19 +77,20 @@ function messageExpressionError(
 	return inputError(node, problem, placeOf(itemIndex, saved as IDataObject[], index));
 }
 
+/** A `{{ $json… }}` path of a message that was empty for the item, `path` inside its entry. */
+function holeAt(place: Place, { expression, kind }: ParameterHole, path: Array<string | number>) {
+	return { place, field: entryLabel(path), problem: `maps ${expression}, which is ${IS[kind]}` };
+}
+
 /** The `{{ $json… }}` paths of an item's editor messages that were empty for it. */
 function templateHoles(
 	read: ItemParameters,
 	itemIndex: number,
 	entries: IDataObject[],
 ): ItemHole[] {
-	return read.holes(PARAMETERS.messages.name, itemIndex).map(({ path, expression, kind }) => {
-		const [index, ...inEntry] = path as [number, ...Array<string | number>];
-		return {
-			place: placeOf(itemIndex, entries, index),
-			field: entryLabel(inEntry),
-			problem: `maps ${expression}, which is ${IS[kind]}`,
-		};
+	return read.holes(PARAMETERS.messages.name, itemIndex).map((hole) => {
+		const [index, ...inEntry] = hole.path as [number, ...Array<string | number>];
+		return holeAt(placeOf(itemIndex, entries, index), hole, inEntry);
 	});
 }
 
@@ -162,11 +164,9 @@ async function fromMessageNodes(
 	}
 	const holes = findHoles
 		? messageNodes.nodes.flatMap((messageNode, index) =>
-				messageNodes.holes(messageNode, itemIndex).map(({ path, expression, kind }) => ({
-					place: placeOf(itemIndex, entries, index, names),
-					field: entryLabel(path),
-					problem: `maps ${expression}, which is ${IS[kind]}`,
-				})),
+				messageNodes
+					.holes(messageNode, itemIndex)
+					.map((hole) => holeAt(placeOf(itemIndex, entries, index, names), hole, hole.path)),
 			)
 		: undefined;
 	const binaries: PendingBinary[] = [];

@@ -7,9 +7,9 @@ import type {
 
 import {
 	evaluateJsonPathTemplate,
-	holesOf,
 	LEFT_TO_N8N,
 	parseJsonPathTemplate,
+	Templates,
 	type JsonPathTemplate,
 	type ParameterHole,
 } from './jsonPathTemplate';
@@ -112,7 +112,7 @@ export class ItemParameters {
 	private readonly plans = new Map<string, Plan | typeof NOT_PLANNED>();
 	private messageNodesRead: MessageNodes | undefined;
 	private readonly raws = new Map<string, unknown>();
-	private readonly templates = new Map<string, JsonPathTemplate | undefined>();
+	private readonly templates = new Templates();
 	private readonly items: INodeExecutionData[];
 	private rawExpressions: boolean | undefined;
 
@@ -141,31 +141,16 @@ export class ItemParameters {
 	 */
 	holes(name: string, itemIndex: number): ParameterHole[] {
 		const json = this.items[itemIndex]?.json;
-		const found: ParameterHole[] = [];
-		if (json !== undefined) this.collectHoles(this.raw(name), json, [], found);
-		return found;
-	}
-
-	private collectHoles(
-		raw: unknown,
-		json: unknown,
-		path: Array<string | number>,
-		found: ParameterHole[],
-	): void {
-		if (typeof raw === 'string') {
-			const template = raw.startsWith('=') ? this.template(raw) : undefined;
-			if (template) for (const hole of holesOf(template, json)) found.push({ ...hole, path });
-		} else if (typeof raw === 'object' && raw !== null) {
-			for (const [key, value] of Object.entries(raw)) {
-				const step = Array.isArray(raw) ? Number(key) : key;
-				this.collectHoles(value, json, [...path, step], found);
-			}
-		}
+		return json === undefined ? [] : this.templates.holesIn(this.raw(name), json);
 	}
 
 	/** The uazapi Message nodes before this node and their parameters, read once per run. */
 	get messageNodes(): MessageNodes {
-		this.messageNodesRead ??= new MessageNodes(this.context, messageNodesBefore(this.context));
+		this.messageNodesRead ??= new MessageNodes(
+			this.context,
+			messageNodesBefore(this.context),
+			this.templates,
+		);
 		return this.messageNodesRead;
 	}
 
@@ -196,14 +181,6 @@ export class ItemParameters {
 			}
 		}
 		return undefined;
-	}
-
-	/** Each expression is parsed once, however many items and holes there are. */
-	private template(expression: string): JsonPathTemplate | undefined {
-		if (!this.templates.has(expression)) {
-			this.templates.set(expression, parseJsonPathTemplate(expression.slice(1)));
-		}
-		return this.templates.get(expression);
 	}
 
 	/** The parameter as saved, expressions unevaluated; undefined where n8n cannot give that. */

@@ -207,3 +207,31 @@ export function holesOf(template: JsonPathTemplate, json: unknown): TemplateHole
 export interface ParameterHole extends TemplateHole {
 	path: Array<string | number>;
 }
+
+/**
+ * Templates parsed once per expression however many items read them, and the holes an item's
+ * JSON leaves in the texts of a saved value (a parameter, or a uazapi Message node's parameters).
+ */
+export class Templates {
+	private readonly parsed = new Map<string, JsonPathTemplate | undefined>();
+
+	/** The template of an expression as saved (with its leading "="), or undefined. */
+	of(expression: string): JsonPathTemplate | undefined {
+		if (!this.parsed.has(expression)) {
+			this.parsed.set(expression, parseJsonPathTemplate(expression.slice(1)));
+		}
+		return this.parsed.get(expression);
+	}
+
+	/** Only `{{ $json… }}` paths can be told apart from a value that is really empty. */
+	holesIn(raw: unknown, json: unknown, path: Array<string | number> = []): ParameterHole[] {
+		if (typeof raw === 'string') {
+			const template = raw.startsWith('=') ? this.of(raw) : undefined;
+			return template ? holesOf(template, json).map((hole) => ({ ...hole, path })) : [];
+		}
+		if (typeof raw !== 'object' || raw === null) return [];
+		return Object.entries(raw).flatMap(([key, value]) =>
+			this.holesIn(value, json, [...path, Array.isArray(raw) ? Number(key) : key]),
+		);
+	}
+}

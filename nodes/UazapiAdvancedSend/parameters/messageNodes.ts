@@ -1,14 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
+import { entryLabel } from '../messages';
+import { unevaluated } from './expressionProblem';
 import {
 	evaluateJsonPathTemplate,
-	holesOf,
 	LEFT_TO_N8N,
-	parseJsonPathTemplate,
-	type JsonPathTemplate,
 	type ParameterHole,
+	type Templates,
 } from './jsonPathTemplate';
-import { entryLabel, FieldProblem } from '../messages';
 
 /**
  * Define Messages Using → Message Nodes: the messages are the uazapi Message nodes before
@@ -48,35 +52,30 @@ export function messageNodesBefore(context: IExecuteFunctions): MessageNode[] {
 }
 
 export class MessageNodes {
-	private readonly templates = new Map<string, JsonPathTemplate | undefined>();
+	private readonly items: INodeExecutionData[];
 
 	constructor(
 		private readonly context: IExecuteFunctions,
 		readonly nodes: MessageNode[],
-	) {}
+		/** Shared with the sender's own parameters: each expression is parsed once. */
+		private readonly templates: Templates,
+	) {
+		this.items = context.getInputData();
+	}
 
 	/** A message node's parameters for an item, as the Messages entry of the single form holds them. */
 	entry(node: MessageNode, itemIndex: number): IDataObject {
-		const json = this.context.getInputData()[itemIndex]?.json;
-		return this.evaluate(node.parameters, json, itemIndex, []) as IDataObject;
+		return this.evaluate(
+			node.parameters,
+			this.items[itemIndex]?.json,
+			itemIndex,
+			[],
+		) as IDataObject;
 	}
 
 	/** Where the item's JSON leaves holes in a message node's texts (see ItemParameters.holes). */
 	holes(node: MessageNode, itemIndex: number): ParameterHole[] {
-		const json = this.context.getInputData()[itemIndex]?.json;
-		const found: ParameterHole[] = [];
-		const walk = (raw: unknown, path: Array<string | number>) => {
-			if (typeof raw === 'string') {
-				const template = raw.startsWith('=') ? this.template(raw) : undefined;
-				if (template) for (const hole of holesOf(template, json)) found.push({ ...hole, path });
-			} else if (typeof raw === 'object' && raw !== null) {
-				for (const [key, value] of Object.entries(raw)) {
-					walk(value, [...path, Array.isArray(raw) ? Number(key) : key]);
-				}
-			}
-		};
-		walk(node.parameters, []);
-		return found;
+		return this.templates.holesIn(node.parameters, this.items[itemIndex]?.json);
 	}
 
 	private evaluate(
@@ -86,7 +85,7 @@ export class MessageNodes {
 		path: Array<string | number>,
 	): unknown {
 		if (typeof raw === 'string' && raw.startsWith('=')) {
-			const template = this.template(raw);
+			const template = this.templates.of(raw);
 			const value = template ? evaluateJsonPathTemplate(template, json) : LEFT_TO_N8N;
 			return value === LEFT_TO_N8N ? this.withN8n(raw, itemIndex, path) : value;
 		}
@@ -106,27 +105,12 @@ export class MessageNodes {
 
 	/** An expression only n8n can evaluate; its failure names the field it sits in. */
 	private withN8n(expression: string, itemIndex: number, path: Array<string | number>): unknown {
-		let failure: { message?: unknown; description?: unknown };
+		let failure: unknown;
 		try {
 			return this.context.evaluateExpression(expression, itemIndex);
 		} catch (error) {
-			failure = error as typeof failure;
+			failure = error;
 		}
-		const said = (value: unknown) =>
-			typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-		throw new FieldProblem(
-			entryLabel(path),
-			`could not be evaluated: ${said(failure.message) ?? 'the expression failed'}`,
-			said(failure.description) ??
-				'Check the expression: a node it names must exist in this workflow and have run before this one, and what it reads must exist.',
-		);
-	}
-
-	/** Each expression is parsed once, however many items there are. */
-	private template(expression: string): JsonPathTemplate | undefined {
-		if (!this.templates.has(expression)) {
-			this.templates.set(expression, parseJsonPathTemplate(expression.slice(1)));
-		}
-		return this.templates.get(expression);
+		throw unevaluated(entryLabel(path), failure, path);
 	}
 }
