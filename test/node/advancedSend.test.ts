@@ -77,6 +77,33 @@ describe('Fields mode', () => {
 		]);
 	});
 
+	it('a campaign the Campaign Key finds is neither posted again nor has its files read', async () => {
+		const request = jest.fn(async (_type: unknown, options: { url: string }) =>
+			options.url === '/sender/listfolders'
+				? [{ id: 'rfound', info: '[key:boleto-1]', status: 'done', log_total: 1 }]
+				: { folder_id: 'rnew', count: 1, status: 'queued' },
+		);
+		const { context } = fakeContext({
+			parameters: fields({
+				messages: {
+					message: [{ type: 'document', mediaSource: 'binary', binaryProperty: 'boleto' }],
+				},
+				options: { campaignKey: 'boleto-1' },
+			}),
+			items: [
+				binaryItem({ phone: phones[0] }, 'boleto', Buffer.from('%PDF'), {
+					mimeType: 'application/pdf',
+				}),
+			],
+			request,
+		});
+		const read = jest.spyOn(context.helpers, 'getBinaryDataBuffer');
+		const [[output]] = await node.execute.call(context);
+		expect(output.json).toMatchObject({ folder_id: 'rfound', alreadyCreated: true });
+		expect(request.mock.calls.map(([, options]) => options.url)).toEqual(['/sender/listfolders']);
+		expect(read).not.toHaveBeenCalled();
+	});
+
 	it("refuses a binary file above WhatsApp's size limit", async () => {
 		const { context, request } = fakeContext({
 			parameters: fields({ messages: { message: [{ type: 'image', mediaSource: 'binary' }] } }),

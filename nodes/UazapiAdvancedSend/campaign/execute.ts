@@ -112,7 +112,10 @@ export async function sendAdvancedCampaigns(
 	const warnings: string[] = [];
 	for (const campaign of toPost) {
 		try {
-			const json = await postCampaign(this, campaign, async () => await guard.mayPost(campaign));
+			// Found at the last listing: neither posted again nor its files loaded.
+			const json = guard.existing(campaign)
+				? undefined
+				: await postCampaign(this, campaign, async () => await guard.mayPost(campaign));
 			if (json === undefined) {
 				output.push({
 					json: alreadyCreated(campaign, guard.existing(campaign)!, this.getTimezone()),
