@@ -30,6 +30,7 @@ const TOKEN = 'stored-size-token';
 /** The reference campaign's messages as the editor saves them, with the names of their nodes. */
 const reference = require('../test/fixtures/reference-campaign.json');
 const MESSAGES = reference.messages.map((entry, index) => [reference.names[index], entry]);
+const MESSAGE_NODES = reference.messageNodes.map((entry, index) => [reference.names[index], entry]);
 
 const credentials = { uazapiSenderApi: { id: 'uazapiCredential', name: 'uazapi' } };
 const node = (name, type, typeVersion, x, parameters, extra = {}) => ({
@@ -87,7 +88,7 @@ const single = workflow('storedSingle', 'stored-single', [
 	sender(400, { messages: { message: MESSAGES.map(([, entry]) => entry) } }),
 ]);
 const chained = workflow('storedChain', 'stored-chain', [
-	...MESSAGES.map(([name, entry], index) =>
+	...MESSAGE_NODES.map(([name, entry], index) =>
 		node(name, 'n8n-nodes-uazapi-sender.uazapiMessage', 1, 400 + 200 * index, entry),
 	),
 	sender(400 + 200 * MESSAGES.length, { defineMessages: 'nodes' }),
@@ -97,7 +98,7 @@ const chained = workflow('storedChain', 'stored-chain', [
 const upstream = workflow('storedUpstream', 'stored-upstream', []);
 upstream.nodes = [
 	upstream.nodes[0],
-	...MESSAGES.map(([name, entry], index) =>
+	...MESSAGE_NODES.map(([name, entry], index) =>
 		node(name, 'n8n-nodes-uazapi-sender.uazapiMessage', 1, 200 + 200 * index, entry),
 	),
 	{ ...upstream.nodes[1], position: [200 + 200 * MESSAGES.length, 0] },

@@ -17,8 +17,8 @@ export class UazapiAdvancedSend implements INodeType {
 		name: 'uazapiAdvancedSend',
 		icon: { light: 'file:../../icons/uazapi.svg', dark: 'file:../../icons/uazapi.dark.svg' },
 		group: ['output'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle:
 			'={{ $parameter["campaignMode"] === "perItem" ? "One campaign per item" : "One campaign for all items" }}',
 		description:

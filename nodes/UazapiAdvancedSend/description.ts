@@ -17,6 +17,13 @@ const fieldsMode = { show: { defineMessages: ['fields'] } };
 const fromVersion1_1 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
 const version1 = { show: { '@version': [1] } };
 
+/**
+ * Version 1.2 starts from Message Nodes, where each message has a panel and a name of its own;
+ * earlier versions start from Fields, so that their saved workflows read as before.
+ */
+const beforeVersion1_2 = { show: { '@version': [{ _cnd: { lt: 1.2 } }] } };
+const fromVersion1_2 = { show: { '@version': [{ _cnd: { gte: 1.2 } }] } };
+
 const DEFAULT_COUNTRY_CODE_HELP =
 	'Completes national numbers, e.g. (11) 98765-4321 becomes 5511987654321 with 55. A number that is not a valid national number of this country is sent only if it is a valid number with its own country code (e.g. +1 415 555 0100, or 14155550100); anything else is refused before sending. Leave empty to accept only numbers written with their country code.';
 
@@ -49,6 +56,30 @@ const dryRunField: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: 'Whether to output the exact request body without sending anything',
+};
+
+const defineMessagesField: INodeProperties = {
+	displayName: 'Define Messages Using',
+	name: 'defineMessages',
+	type: 'options',
+	noDataExpression: true,
+	description:
+		'Switching clears what was entered the other way: n8n keeps only the fields it shows',
+	options: [
+		{ name: 'Fields', value: 'fields', description: 'Build each message with the fields below' },
+		{
+			name: 'JSON',
+			value: 'json',
+			description: 'Give uazapi message objects, or a whole /sender/advanced body, as JSON',
+		},
+		{
+			name: 'Message Nodes',
+			value: 'nodes',
+			description:
+				'Send the messages of the uazapi Message nodes before this one, in their order on the canvas',
+		},
+	],
+	default: 'fields',
 };
 
 /** The Options collection's fields (Default Country Code, Campaign Key and Dry Run join them in version 1). */
@@ -174,29 +205,13 @@ export const advancedSendProperties: INodeProperties[] = [
 		displayOptions: fromVersion1_1,
 	},
 	{ ...campaignKeyField, displayOptions: fromVersion1_1 },
-	{
-		displayName: 'Define Messages Using',
-		name: 'defineMessages',
-		type: 'options',
-		noDataExpression: true,
-		description:
-			'Switching clears what was entered the other way: n8n keeps only the fields it shows',
-		options: [
-			{ name: 'Fields', value: 'fields', description: 'Build each message with the fields below' },
-			{
-				name: 'JSON',
-				value: 'json',
-				description: 'Give uazapi message objects, or a whole /sender/advanced body, as JSON',
-			},
-			{
-				name: 'Message Nodes',
-				value: 'nodes',
-				description:
-					'Send the messages of the uazapi Message nodes before this one, in their order on the canvas',
-			},
-		],
-		default: 'fields',
-	},
+	...(['fields', 'nodes'] as const).map(
+		(mode): INodeProperties => ({
+			...defineMessagesField,
+			default: mode,
+			displayOptions: mode === 'fields' ? beforeVersion1_2 : fromVersion1_2,
+		}),
+	),
 	{
 		displayName:
 			'Switching Define Messages Using to JSON clears the Recipient and every message entered here: n8n keeps only the fields it shows',
@@ -215,7 +230,7 @@ export const advancedSendProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'The messages are the uazapi Message nodes before this node, one message each, in their order on the canvas: name each node after its message, e.g. "Welcome text"',
+			'The messages are the uazapi Message nodes before this node, one message each, in their order on the canvas: name each node after its message, e.g. "Welcome text". Switching Define Messages Using to JSON clears the Recipient.',
 		name: 'messageNodesNotice',
 		type: 'notice',
 		default: '',

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { messageEntryProperties } from '../UazapiAdvancedSend/messages';
+import { messageNodeProperties } from '../UazapiAdvancedSend/messages';
 
 /**
  * One message of a campaign, in a panel of its own, named by the user ("Welcome text", "Menu"):
@@ -31,12 +31,12 @@ export class UazapiMessage implements INodeType {
 		properties: [
 			{
 				displayName:
-					'This node adds one message to the campaign of the uazapi Advanced Send node after it (Define Messages Using: Message Nodes). Its items pass on unchanged.',
+					"One message of the campaign that the uazapi Advanced Send node after it sends: name this node after its message. Best placed before the node that gets the contacts (n8n then stores the contacts once); map their fields as usual, e.g. $json.name, and check each contact's messages with the sender's Dry Run.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
 			},
-			...messageEntryProperties,
+			...messageNodeProperties,
 		],
 	};
 

@@ -7,6 +7,21 @@ export const buttonCases: MessageTypeCases = {
 	types: ['button'],
 	builds: [
 		[
+			'buttons written one per line',
+			{
+				type: 'button',
+				buttonsText: 'Escolha',
+				choicesInput: 'lines',
+				choiceLines: 'Sim|yes\n\nSite|https://loja.com\nCupom|copy:PROMO10\n',
+			},
+			{
+				number: to,
+				type: 'button',
+				text: 'Escolha',
+				choices: ['Sim|yes', 'Site|https://loja.com', 'Cupom|copy:PROMO10'],
+			},
+		],
+		[
 			'buttons of every action',
 			{
 				type: 'button',
@@ -62,8 +77,9 @@ export const buttonCases: MessageTypeCases = {
 		footerText: pick(words),
 		buttonsImage: pick(url),
 		buttons: pick(buttons(pick, 1)),
-		choicesInput: fc.constantFrom('builder', 'builder', 'builder', 'raw'),
+		choicesInput: fc.constantFrom('builder', 'builder', 'builder', 'lines', 'raw'),
 		rawChoices: pick(fc.constant('["Sim|yes", "Não|no"]')),
+		choiceLines: pick(fc.constant('Sim|yes\nNão|no')),
 	}),
 	parity: {
 		shape: (_type, { text, optional, optionalFile, choices }) => ({

@@ -21,6 +21,21 @@ export const carouselCases: MessageTypeCases = {
 	types: ['carousel'],
 	builds: [
 		[
+			'carousel written one per line, a card text on two lines',
+			{
+				type: 'carousel',
+				carouselText: 'Produtos',
+				choicesInput: 'lines',
+				choiceLines: '[Caneca\nA melhor]\n{https://loja.com/c.jpg}\nQuero|mug',
+			},
+			{
+				number: to,
+				type: 'carousel',
+				text: 'Produtos',
+				choices: ['[Caneca\nA melhor]', '{https://loja.com/c.jpg}', 'Quero|mug'],
+			},
+		],
+		[
 			'carousel card without body',
 			{
 				type: 'carousel',

@@ -25,6 +25,23 @@ export const listCases: MessageTypeCases = {
 	types: ['list'],
 	builds: [
 		[
+			'list written one per line',
+			{
+				type: 'list',
+				listText: 'Escolha',
+				listButton: 'Ver',
+				choicesInput: 'lines',
+				choiceLines: '[Frutas]\nMaçã|apple|Vermelha\nBanana',
+			},
+			{
+				number: to,
+				type: 'list',
+				text: 'Escolha',
+				listButton: 'Ver',
+				choices: ['[Frutas]', 'Maçã|apple|Vermelha', 'Banana'],
+			},
+		],
+		[
 			'list with ids, descriptions and a row without id',
 			{
 				type: 'list',

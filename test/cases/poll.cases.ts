@@ -7,6 +7,22 @@ export const pollCases: MessageTypeCases = {
 	types: ['poll'],
 	builds: [
 		[
+			'poll options one per line',
+			{
+				type: 'poll',
+				pollQuestion: 'Qual dia?',
+				choicesInput: 'lines',
+				choiceLines: 'Segunda\nQuarta\nSexta',
+			},
+			{
+				number: to,
+				type: 'poll',
+				text: 'Qual dia?',
+				choices: ['Segunda', 'Quarta', 'Sexta'],
+				selectableCount: 1,
+			},
+		],
+		[
 			'poll',
 			{
 				type: 'poll',
@@ -42,9 +58,12 @@ export const pollCases: MessageTypeCases = {
 			})),
 		),
 		selectableCount: pick(fc.integer({ min: 1, max: 3 })),
-		choicesInput: fc.constantFrom('builder', 'builder', 'raw'),
+		choicesInput: fc.constantFrom('builder', 'builder', 'lines', 'raw'),
 		rawChoices: pick(
 			fc.uniqueArray(label, { minLength: 2, maxLength: 4 }).map((list) => JSON.stringify(list)),
+		),
+		choiceLines: pick(
+			fc.uniqueArray(label, { minLength: 2, maxLength: 4 }).map((list) => list.join('\n')),
 		),
 	}),
 	parity: {

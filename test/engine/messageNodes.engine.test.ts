@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { UazapiMessage } from '../../nodes/UazapiMessage/UazapiMessage.node';
-import { REFERENCE, REFERENCE_NAMES as NAMES } from '../helpers/referenceCampaign';
+import { REFERENCE, REFERENCE_NAMES as NAMES, REFERENCE_NODES } from '../helpers/referenceCampaign';
 import { addNodeType, ADVANCED_SEND, ITEMS_SOURCE, runWorkflow } from './harness';
 import { useImitation } from './imitation';
 import { CREDENTIAL_ID, fieldsParameters, SEND_NODE, sendWorkflow } from './workflows';
@@ -81,29 +81,31 @@ const JSON_MESSAGES =
 	'] }}';
 
 describe('one message per node', () => {
-	it('the reference campaign is the same body built by message nodes, by the single form and in JSON mode', async () => {
-		const fromNodes = await runWorkflow(chain(REFERENCE), imitation.credentials());
-		expect(fromNodes.error).toBeUndefined();
-		const fromForm = await runWorkflow(
+	it('the reference campaign is the same body built by message nodes (choices one per line, or in the builder), by the single form (builder, or one per line) and in JSON mode', async () => {
+		const builder = REFERENCE.map((entry) => ({ ...entry, choicesInput: 'builder' }));
+		const lines = REFERENCE_NODES.map((entry) =>
+			'choiceLines' in entry ? { ...entry, choicesInput: 'lines' } : entry,
+		);
+		const runs = [
+			chain(REFERENCE_NODES),
+			chain(builder),
 			sendWorkflow(fieldsParameters(REFERENCE, SETTINGS), CONTACTS),
-			imitation.credentials(),
-		);
-		expect(fromForm.error).toBeUndefined();
-		const fromJson = await runWorkflow(
+			sendWorkflow(fieldsParameters(lines, SETTINGS), CONTACTS),
 			sendWorkflow({ defineMessages: 'json', messagesJson: JSON_MESSAGES, ...SETTINGS }, CONTACTS),
-			imitation.credentials(),
-		);
-		expect(fromJson.error).toBeUndefined();
-		const [nodesBody, formBody, jsonBody] = posts().map((request) => request.body as IDataObject);
-		expect(nodesBody).toEqual(formBody);
-		expect(jsonBody).toEqual(formBody);
+		];
+		for (const workflow of runs) {
+			expect((await runWorkflow(workflow, imitation.credentials())).error).toBeUndefined();
+		}
+		const [nodesBody, ...others] = posts().map((request) => request.body as IDataObject);
+		expect(others).toHaveLength(4);
+		for (const body of others) expect(body).toEqual(nodesBody);
 		expect((nodesBody.messages as IDataObject[]).map((message) => message.type)).toEqual(
 			Array(3).fill(['text', 'image', 'list', 'button', 'carousel']).flat(),
 		);
 	});
 
 	it('a message node passes its items on by reference: n8n stores each contact once', async () => {
-		const result = await runWorkflow(chain(REFERENCE.slice(0, 2)), imitation.credentials());
+		const result = await runWorkflow(chain(REFERENCE_NODES.slice(0, 2)), imitation.credentials());
 		const runData = result.run.data.resultData.runData;
 		const [source, first, second] = ['Items Source', ...NAMES.slice(0, 2)].map(
 			(name) => runData[name][0].data!.main[0]!,
@@ -116,7 +118,7 @@ describe('one message per node', () => {
 	});
 
 	it("a problem names the message's node, position and type", async () => {
-		const broken = [...REFERENCE];
+		const broken = [...REFERENCE_NODES];
 		broken[1] = { type: 'image', mediaUrl: 'ftp://loja.com/promo.jpg' };
 		const result = await runWorkflow(chain(broken), imitation.credentials());
 		expect(result.error?.message).toMatch(
@@ -127,7 +129,7 @@ describe('one message per node', () => {
 
 	it('an empty mapped value in a message node is refused, naming the node', async () => {
 		const result = await runWorkflow(
-			chain(REFERENCE, NAMES, [{ json: { phone: '5511999990001' } }]),
+			chain(REFERENCE_NODES, NAMES, [{ json: { phone: '5511999990001' } }]),
 			imitation.credentials(),
 		);
 		expect(result.error?.message).toBe(
@@ -155,7 +157,7 @@ describe('one message per node', () => {
 
 describe('which message nodes count', () => {
 	it('a deactivated message node in the chain is skipped', async () => {
-		const workflow = chain(REFERENCE.slice(0, 3));
+		const workflow = chain(REFERENCE_NODES.slice(0, 3));
 		workflow.nodes[2].disabled = true; // "Promo image"
 		await runWorkflow(workflow, imitation.credentials());
 		const [body] = posts().map((request) => request.body as { messages: IDataObject[] });
@@ -185,7 +187,7 @@ describe('message nodes placed before the node that makes the contacts', () => {
 	addNodeType('test.contacts', new Contacts());
 
 	it('still count, so that n8n stores only the trigger item for them, and send the same body', async () => {
-		const workflow = chain(REFERENCE, NAMES, [{ json: {} }]);
+		const workflow = chain(REFERENCE_NODES, NAMES, [{ json: {} }]);
 		const contacts: INode = {
 			id: 'contacts',
 			name: 'Contacts',
@@ -201,7 +203,7 @@ describe('message nodes placed before the node that makes the contacts', () => {
 		workflow.connections.Contacts = { main: [[{ node: SEND_NODE, type: 'main', index: 0 }]] };
 		const upstream = await runWorkflow(workflow, imitation.credentials());
 		expect(upstream.error).toBeUndefined();
-		await runWorkflow(chain(REFERENCE), imitation.credentials());
+		await runWorkflow(chain(REFERENCE_NODES), imitation.credentials());
 		const [before, after] = posts().map((request) => request.body);
 		expect(before).toEqual(after);
 	});

@@ -9,5 +9,8 @@ import reference from '../fixtures/reference-campaign.json';
  */
 export const REFERENCE: IDataObject[] = reference.messages;
 
+/** The same messages as uazapi Message nodes save them: choices written one per line. */
+export const REFERENCE_NODES: IDataObject[] = reference.messageNodes;
+
 /** The names a person gives its uazapi Message nodes. */
 export const REFERENCE_NAMES: string[] = reference.names;

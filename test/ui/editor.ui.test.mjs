@@ -270,7 +270,7 @@ test('each message type shows its own fields and no others', { timeout: 300_000 
 	lacks('Location', 'Place Name', 'Address');
 	has('Poll', 'Question', 'Poll Options');
 	lacks('Poll', 'Selectable Count', 'Footer');
-	has('List Menu', 'Text', 'Menu Button Label', 'Sections', 'Build Choices');
+	has('List Menu', 'Text', 'Menu Button Label', 'Sections', 'Write Choices');
 	has('Buttons', 'Text', 'Buttons', 'Message Options');
 	lacks('Buttons', 'Footer', 'Image');
 	has('Carousel', 'Text', 'Cards');

@@ -2,6 +2,7 @@ import {
 	buttonChoicesProblem,
 	carouselChoicesProblem,
 	listChoicesProblem,
+	readChoices,
 } from '../../nodes/UazapiAdvancedSend/messages/choices';
 import { checkJsonMessage } from '../../nodes/UazapiAdvancedSend/messages';
 import seedPayload from '../fixtures/seed-payload.json';
@@ -39,5 +40,39 @@ describe("checks of uazapi's choices grammar", () => {
 		const result = check(choices);
 		if (problem === undefined) expect(result).toBeUndefined();
 		else expect(result).toContain(problem);
+	});
+});
+
+describe('choices written one per line', () => {
+	const builder = () => ['from the builder'];
+	const lines = (choiceLines: string | undefined) =>
+		readChoices({ choicesInput: 'lines', choiceLines }, builder);
+
+	it.each([
+		['Sim|yes\nNão|no', ['Sim|yes', 'Não|no']],
+		['  Sim|yes  \r\n\n\nNão|no\n', ['Sim|yes', 'Não|no']],
+		[
+			'[Caneca\nA melhor caneca]\n{https://x.com/1.jpg}\nQuero|mug\n[Camiseta]',
+			['[Caneca\nA melhor caneca]', '{https://x.com/1.jpg}', 'Quero|mug', '[Camiseta]'],
+		],
+		['[Título\nlinha 1\nlinha 2]', ['[Título\nlinha 1\nlinha 2]']],
+		['', []],
+		[undefined, []],
+	])('%j → %j', (text, choices) => {
+		expect(lines(text)).toEqual(choices);
+	});
+
+	it('refuses a card text that is never closed, naming the field and the line', () => {
+		expect(() => lines('[Caneca\nA melhor caneca\n{https://x.com/1.jpg}')).toThrow(
+			expect.objectContaining({
+				field: 'Choices',
+				problem: 'opens "[Caneca" with "[" but no later line closes it with "]"',
+			}),
+		);
+	});
+
+	it('reads the builder or the raw JSON when those are chosen', () => {
+		expect(readChoices({ choiceLines: 'A|a' }, builder)).toEqual(['from the builder']);
+		expect(readChoices({ choicesInput: 'raw', rawChoices: '["A|a"]' }, builder)).toEqual(['A|a']);
 	});
 });

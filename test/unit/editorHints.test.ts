@@ -70,12 +70,22 @@ describe('the editor states the rules where they matter', () => {
 	});
 });
 
-describe('version 1.1: the first screen and its switch', () => {
-	const v1_1 = (property: INodeProperties) => {
-		const version = property.displayOptions?.show?.['@version'] as unknown[] | undefined;
-		return version === undefined || JSON.stringify(version).includes('"gte":1.1');
-	};
-	const shown = advancedSendProperties.filter(v1_1);
+/** Whether n8n shows a top-level property in this version of the node (its `@version` rule). */
+function inVersion(property: INodeProperties, version: number): boolean {
+	const rule = property.displayOptions?.show?.['@version'] as
+		| Array<number | { _cnd: { gte?: number; lt?: number } }>
+		| undefined;
+	if (rule === undefined) return true;
+	return rule.some((allowed) =>
+		typeof allowed === 'number'
+			? allowed === version
+			: (allowed._cnd.gte === undefined || version >= allowed._cnd.gte) &&
+				(allowed._cnd.lt === undefined || version < allowed._cnd.lt),
+	);
+}
+
+describe.each([1.1, 1.2])('version %s: the first screen and its switch', (version) => {
+	const shown = advancedSendProperties.filter((property) => inVersion(property, version));
 
 	it('Dry Run and Campaign Key come right after the notice, before anything else', () => {
 		expect(shown.slice(0, 3).map((property) => property.name)).toEqual([
@@ -88,18 +98,33 @@ describe('version 1.1: the first screen and its switch', () => {
 	it.each([
 		['fields', 'clears the Recipient and every message entered here'],
 		['json', 'clears Messages (JSON)'],
+		['nodes', 'Switching Define Messages Using to JSON clears the Recipient'],
 	])(
 		'in %s mode, a notice under Define Messages Using says what switching clears',
 		(mode, says) => {
 			const index = shown.findIndex((property) => property.name === 'defineMessages');
+			expect(index).toBeGreaterThan(0);
 			const notice = shown
 				.slice(index + 1)
 				.find(
 					(property) =>
 						property.type === 'notice' &&
-						(property.displayOptions?.show?.defineMessages as string[]).includes(mode),
+						(property.displayOptions?.show?.defineMessages as string[] | undefined)?.includes(mode),
 				);
 			expect(notice?.displayName).toContain(says);
 		},
 	);
+});
+
+describe('which way of defining messages a new node starts from', () => {
+	it.each([
+		[1, 'fields'],
+		[1.1, 'fields'],
+		[1.2, 'nodes'],
+	])('version %s starts from %s', (version, mode) => {
+		const defined = advancedSendProperties.filter(
+			(property) => property.name === 'defineMessages' && inVersion(property, version),
+		);
+		expect(defined.map((property) => property.default)).toEqual([mode]);
+	});
 });

@@ -2,12 +2,11 @@ import { LIMITS } from '../../shared/contract';
 import {
 	buttonChoicesProblem,
 	buttonsProperty,
-	builderOnly,
 	checkedChoices,
+	choiceFields,
 	choicesLabel,
 	compileButtons,
-	readRawChoices,
-	usesRawChoices,
+	readChoices,
 	footerField,
 	interactiveText,
 } from './choices';
@@ -37,7 +36,15 @@ export const button: MessageTypeDefinition = {
 	description: 'Text with reply, link, copy-code or call buttons, and an optional image',
 	properties: showFor(
 		['button'],
-		[body.property, { ...buttons, displayOptions: { show: builderOnly } }],
+		[
+			body.property,
+			...choiceFields(buttons, {
+				placeholder:
+					'e.g.\nI want it|want\nSee offers|https://example.com/offers\nCopy coupon|copy:PROMO10\nCall us|call:+5511999999999',
+				description:
+					'One button per line: "Label|id" replies with the id, "Label|https://…" opens a link, "Label|copy:CODE" copies a code, "Label|call:+55…" calls',
+			}),
+		],
 	),
 	options: { name: 'buttonMessageOptions', fields: [footer.property, image.property] },
 	schema: messageSchema('button', {
@@ -59,9 +66,7 @@ export const button: MessageTypeDefinition = {
 				text: readField(fields, body),
 				footerText: readField(fields, footer),
 				imageButton: readField(fields, image),
-				choices: (usesRawChoices(fields)
-					? readRawChoices(fields)
-					: compileButtons(fields)) as string[],
+				choices: readChoices(fields, compileButtons),
 			},
 			['text'],
 		);

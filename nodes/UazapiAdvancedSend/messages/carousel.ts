@@ -3,13 +3,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { LIMITS } from '../../shared/contract';
 import {
 	buttonsProperty,
-	builderOnly,
 	carouselChoicesProblem,
 	checkedChoices,
+	choiceFields,
 	choicesLabel,
 	compileButtons,
-	readRawChoices,
-	usesRawChoices,
+	readChoices,
 	footerField,
 	interactiveText,
 } from './choices';
@@ -86,7 +85,6 @@ const cards: INodeProperties = {
 	typeOptions: { multipleValues: true, sortable: true },
 	placeholder: 'Add Card',
 	default: {},
-	displayOptions: { show: builderOnly },
 	options: [
 		{
 			displayName: 'Card',
@@ -125,7 +123,18 @@ export const carousel: MessageTypeDefinition = {
 	type: 'carousel',
 	displayName: 'Carousel',
 	description: 'Text followed by swipeable cards, each with an image and buttons',
-	properties: showFor(['carousel'], [body.property, cards]),
+	properties: showFor(
+		['carousel'],
+		[
+			body.property,
+			...choiceFields(cards, {
+				placeholder:
+					'e.g.\n[Mug\nThe best mug]\n{https://example.com/mug.jpg}\nI want it|mug\n[Shirt]\n{https://example.com/shirt.jpg}\nI want it|shirt',
+				description:
+					'Each card: "[Title]", or "[Title" and "Body]" on two lines; then "{image URL}"; then its buttons, one per line, written as in Buttons',
+			}),
+		],
+	),
 	options: { name: 'carouselMessageOptions', fields: [footer.property] },
 	schema: messageSchema('carousel', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the cards.'),
@@ -141,9 +150,7 @@ export const carousel: MessageTypeDefinition = {
 		return withoutEmpty(
 			{
 				text: readField(fields, body),
-				choices: (usesRawChoices(fields)
-					? readRawChoices(fields)
-					: compileCards(fields)) as string[],
+				choices: readChoices(fields, compileCards),
 				footerText: readField(fields, footer),
 			},
 			['text'],

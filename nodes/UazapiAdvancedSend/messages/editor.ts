@@ -1,19 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SEND_EXTRA_FIELDS } from '../../shared/contract';
-import { choicesInputProperty, rawChoicesProperty } from './choices';
-import { EXTRA_FIELDS_LABEL, showFor, type MessageOptions } from './definition';
+import { choicesInputProperty } from './choices';
+import { EXTRA_FIELDS_LABEL, type MessageOptions } from './definition';
 import { MESSAGE_TYPES } from './registry';
 
 /**
  * The editor's Messages entry, assembled from the registered types: the type selector, each
  * type's fields shown for it, and each type's Message Options.
  */
-
-/** The types whose message carries choices: their entries can switch to Raw Choices. */
-const CHOICE_TYPES = MESSAGE_TYPES.filter((definition) => 'choices' in definition.labels).map(
-	(definition) => definition.type,
-);
 
 const typeField: INodeProperties = {
 	displayName: 'Type',
@@ -73,8 +68,14 @@ function messageOptionsFields(): INodeProperties[] {
 /** The fields of one entry of the Messages list: type selector, each type's fields, options. */
 export const messageEntryProperties: INodeProperties[] = [
 	typeField,
-	...showFor(CHOICE_TYPES, [choicesInputProperty]),
 	...new Set(MESSAGE_TYPES.flatMap((definition) => definition.properties)),
-	...showFor(CHOICE_TYPES, [rawChoicesProperty]),
 	...messageOptionsFields(),
 ];
+
+/**
+ * The same fields in a uazapi Message node, which holds one message: its choices are written one
+ * per line by default, a single short field instead of a builder block per button, row or card.
+ */
+export const messageNodeProperties: INodeProperties[] = messageEntryProperties.map((property) =>
+	property.name === choicesInputProperty.name ? { ...property, default: 'lines' } : property,
+);

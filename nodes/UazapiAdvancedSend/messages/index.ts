@@ -10,6 +10,6 @@ export { parseJsonField } from './read';
 export { base64Bytes } from './schema';
 export { isCountryCallingCode, normaliseRecipient, type NumberRules } from './phoneNumber';
 export { definitionOf, MESSAGE_TYPES } from './registry';
-export { messageEntryProperties } from './editor';
+export { messageEntryProperties, messageNodeProperties } from './editor';
 export { artifactHoles, buildMessage, checkJsonMessage, entryLabel } from './build';
 export { previewOf } from './preview';

@@ -2,14 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../shared/contract';
 import {
-	builderOnly,
 	checkedChoices,
+	choiceFields,
 	choicesLabel,
 	guardOpening,
 	guardPart,
 	listChoicesProblem,
-	readRawChoices,
-	usesRawChoices,
+	readChoices,
 	footerField,
 	interactiveText,
 } from './choices';
@@ -93,7 +92,6 @@ const sections: INodeProperties = {
 	typeOptions: { multipleValues: true, sortable: true },
 	placeholder: 'Add Section',
 	default: {},
-	displayOptions: { show: builderOnly },
 	options: [
 		{
 			displayName: 'Section',
@@ -153,7 +151,19 @@ export const list: MessageTypeDefinition = {
 	type: 'list',
 	displayName: 'List Menu',
 	description: 'Text with a button that opens a menu of sections and rows',
-	properties: showFor(['list'], [body.property, menuButton.property, sections]),
+	properties: showFor(
+		['list'],
+		[
+			body.property,
+			menuButton.property,
+			...choiceFields(sections, {
+				placeholder:
+					'e.g.\n[Electronics]\nSmartphones|phones\nNotebooks|notes\n[Clothes]\nShirts|shirts',
+				description:
+					'"[Section title]" starts a section; each row under it is "Title|id", or "Title|id|description"',
+			}),
+		],
+	),
 	options: { name: 'listMessageOptions', fields: [footer.property] },
 	schema: messageSchema('list', {
 		text: requiredText(LIMITS.textLength, 'Enter the text shown above the menu button.'),
@@ -175,9 +185,7 @@ export const list: MessageTypeDefinition = {
 				text: readField(fields, body),
 				listButton: readField(fields, menuButton),
 				footerText: readField(fields, footer),
-				choices: (usesRawChoices(fields)
-					? readRawChoices(fields)
-					: compileSections(fields)) as string[],
+				choices: readChoices(fields, compileSections),
 			},
 			['text', 'listButton'],
 		);

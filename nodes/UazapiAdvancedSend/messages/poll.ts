@@ -3,12 +3,11 @@ import { z } from 'zod/v3';
 
 import { LIMITS } from '../../shared/contract';
 import {
-	builderOnly,
 	checkedChoices,
+	choiceFields,
 	choicesLabel,
 	guardPart,
-	readRawChoices,
-	usesRawChoices,
+	readChoices,
 	footerField,
 } from './choices';
 import { extraLabel, field, labelsOf, showFor, type MessageTypeDefinition } from './definition';
@@ -54,7 +53,6 @@ const options: INodeProperties = {
 	placeholder: 'Add Poll Option',
 	default: {},
 	description: `${LIMITS.pollOptionsMin} to ${LIMITS.pollOptionsMax} different options`,
-	displayOptions: { show: builderOnly },
 	options: [
 		{
 			displayName: 'Option',
@@ -85,7 +83,16 @@ export const poll: MessageTypeDefinition = {
 	type: 'poll',
 	displayName: 'Poll',
 	description: 'A question with options the recipient votes on',
-	properties: showFor(['poll'], [question.property, options]),
+	properties: showFor(
+		['poll'],
+		[
+			question.property,
+			...choiceFields(options, {
+				placeholder: 'e.g.\nMonday\nWednesday\nFriday',
+				description: 'One option per line',
+			}),
+		],
+	),
 	options: { name: 'pollMessageOptions', fields: [selectable.property, footer.property] },
 	schema: messageSchema('poll', {
 		text: requiredText(LIMITS.captionLength, 'Enter the poll question.'),
@@ -117,9 +124,7 @@ export const poll: MessageTypeDefinition = {
 		return withoutEmpty(
 			{
 				text: readField(fields, question),
-				choices: (usesRawChoices(fields)
-					? readRawChoices(fields)
-					: compileOptions(fields)) as string[],
+				choices: readChoices(fields, compileOptions),
 				selectableCount: readNumber(
 					fields,
 					selectable.property.name,

@@ -6,5 +6,5 @@
 export * from './grammar';
 export * from './interactiveFields';
 export * from './buttons';
-export * from './rawChoices';
+export * from './choicesInput';
 export * from './structure';
