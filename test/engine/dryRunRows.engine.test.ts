@@ -49,15 +49,26 @@ describe('version 1.1 dry run, per recipient', () => {
 			[{ item: 2 }, '5511999990003', undefined],
 			[{ item: 3 }, '5511999990001', 'duplicate'],
 		]);
-		expect(rows[1].json.preview).toBe(
-			[
-				'Oi Bia!',
-				'🖼 https://loja.com/promo.jpg\nPromoção de verão',
+		expect(rows[1].json).toMatchObject({
+			'message 1 (text)': 'Oi Bia!',
+			'message 2 (image)': '🖼 https://loja.com/promo.jpg\nPromoção de verão',
+			'message 3 (list)':
 				'Escolha sua categoria:\n[Ver Categorias]\nEletrônicos:\n  • Smartphones\n  • Notebooks\nRoupas:\n  • Camisetas\n  • Sapatos',
+			'message 4 (button)':
 				'Ofertas da semana\n_Válido até domingo_\n[Quero] [Ver ofertas] [Copiar cupom] [Ligar]',
+			'message 5 (carousel)':
 				'Conheça\nCard 1: Caneca\nA melhor caneca\n🖼 https://loja.com/caneca.jpg\n[Quero]\nCard 2: Camiseta\n🖼 https://loja.com/camiseta.jpg\n[Quero] [Site]',
-			].join('\n\n———\n\n'),
-		);
+		});
+		// The columns come in the messages' order, after the recipient.
+		expect(Object.keys(rows[1].json).slice(0, 7)).toEqual([
+			'dryRun',
+			'recipient',
+			'message 1 (text)',
+			'message 2 (image)',
+			'message 3 (list)',
+			'message 4 (button)',
+			'message 5 (carousel)',
+		]);
 		expect((rows[1].json.messages as IDataObject[]).map((message) => message.type)).toEqual([
 			'text',
 			'image',

@@ -4,41 +4,34 @@
 // carousel with the builders, runs a dry run and writes screenshots to docs/images/.
 // Run with `npm run test:ui`; scripts/chromium.sh installs Debian's chromium when it is missing.
 import assert from 'node:assert/strict';
-import { mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
+import { REPO_ROOT } from '../../scripts/lib/n8n.mjs';
 import {
-	ensureN8n,
-	prepareUserFolder,
-	REPO_ROOT,
-	run,
-	setupOwner,
-	startN8n,
-} from '../../scripts/lib/n8n.mjs';
+	byTestId,
+	chooseOption as chooseIn,
+	escape,
+	screenshot as screenshotOf,
+	startEditor,
+	step as stepOn,
+} from './lib/editor.mjs';
 
 const require = createRequire(import.meta.url);
-const { startUazapiServer } = require('../helpers/uazapiServer.cjs');
 // The editor's own declarations (built by `npm run build`): the expected fields come from them.
 const { messageEntryProperties, MESSAGE_TYPES } = require(
 	join(REPO_ROOT, 'dist/nodes/UazapiAdvancedSend/messages/index.js'),
 );
 const { SENDER_MESSAGE_TYPES } = require(join(REPO_ROOT, 'dist/nodes/shared/contract.js'));
 
-const TOKEN = 'ui-secret-instance-token';
 const WORKFLOW_ID = 'uazapiUiEditor';
 const NODE_NAME = 'uazapi Advanced Send';
-const CHROMIUM = process.env.UAZAPI_CHROMIUM || '/usr/bin/chromium';
-const IMAGES = join(REPO_ROOT, 'docs/images');
 const timings = {};
 
+let editor;
 let imitation;
 let server;
-let browser;
 let page;
 
 function time(label, started) {
@@ -76,8 +69,6 @@ const ALL_LABELS = new Set(messageEntryProperties.map((property) => property.dis
 
 // --- Driving the editor ----------------------------------------------------------------------
 
-const byTestId = (id) => `[data-test-id="${id}"]`;
-
 /** The visible field labels inside a part of the panel (first line: the label's own text). */
 function labelsIn(scope) {
 	return scope.evaluate((element) =>
@@ -97,20 +88,6 @@ function messageEntry(index) {
 		.locator('xpath=ancestor::div[@data-draggable="true"][1]');
 }
 
-/** Picks an option of an n8n options field by its name (the dropdown also shows descriptions). */
-async function chooseOption(input, name) {
-	await input.click();
-	const option = page.locator('.el-select-dropdown__item:visible').filter({
-		has: page.locator('.option-headline', { hasText: new RegExp(`^${escape(name)}$`) }),
-	});
-	await option.first().click();
-	await option.first().waitFor({ state: 'hidden' });
-}
-
-function escape(text) {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Types into a string field of a scope, found by its parameter name. */
 async function fill(scope, name, value, index = 0) {
 	const field = scope
@@ -122,35 +99,9 @@ async function fill(scope, name, value, index = 0) {
 	await field.blur();
 }
 
-async function screenshot(name) {
-	mkdirSync(IMAGES, { recursive: true });
-	const path = join(IMAGES, `editor-${name}.png`);
-	// No hover effects (n8n shows Fixed/Expression over the field under the mouse) and no toasts.
-	await page.mouse.move(1275, 5);
-	await page
-		.locator('.el-notification__closeBtn')
-		.click({ timeout: 1000 })
-		.catch(() => {});
-	await page
-		.locator('.el-notification')
-		.first()
-		.waitFor({ state: 'hidden', timeout: 5000 })
-		.catch(() => {});
-	await page.screenshot({ path });
-	return statSync(path).size;
-}
-
-/** Runs a step; on failure keeps a screenshot of the page in the temp folder for the report. */
-async function step(name, body) {
-	try {
-		await body();
-	} catch (error) {
-		const path = join(tmpdir(), `uazapi-ui-failure-${name}.png`);
-		await page?.screenshot({ path }).catch(() => {});
-		error.message += `\n(screenshot of the page: ${path})`;
-		throw error;
-	}
-}
+const chooseOption = (input, name) => chooseIn(page, input, name);
+const screenshot = (name) => screenshotOf(page, name);
+const step = (name, body) => stepOn(page, name, body);
 
 async function openNode() {
 	await page.goto(`${server.url}/workflow/${WORKFLOW_ID}`);
@@ -160,65 +111,14 @@ async function openNode() {
 
 before(
 	async () => {
-		let started = Date.now();
-		await run('sh', [join(REPO_ROOT, 'scripts/chromium.sh')]);
-		time('chromium check or install', started);
-		started = Date.now();
-		const n8n = await ensureN8n();
-		imitation = await startUazapiServer({ token: TOKEN });
-		const userFolder = await prepareUserFolder(n8n, {
-			credentials: [
-				{
-					id: 'uazapiCredential',
-					name: 'uazapi imitation',
-					type: 'uazapiSenderApi',
-					data: { serverUrl: `${imitation.url}/`, token: TOKEN },
-				},
-			],
-			workflows: [join(REPO_ROOT, 'test/ui/workflows/editor.workflow.json')],
-		});
-		server = await startN8n(n8n, userFolder);
-		const { cookie } = await setupOwner(server.url);
-		time('n8n install, package install and start', started);
-		started = Date.now();
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			headless: true,
-			// Playwright gives each launch a fresh profile (--user-data-dir) and removes it on close.
-			// Without the background-networking flags Chromium keeps calling Google's services.
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		});
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		await context.addCookies(
-			cookie.split('; ').map((pair) => {
-				const at = pair.indexOf('=');
-				return {
-					name: pair.slice(0, at),
-					value: pair.slice(at + 1),
-					domain: '127.0.0.1',
-					path: '/',
-				};
-			}),
-		);
-		page = await context.newPage();
-		page.setDefaultTimeout(15_000);
-		time('browser start', started);
+		editor = await startEditor(['editor.workflow.json'], timings);
+		({ imitation, server, page } = editor);
 	},
 	{ timeout: 30 * 60_000 },
 );
 
 after(async () => {
-	await browser?.close();
-	await server?.stop();
-	await imitation?.close();
+	await editor?.close();
 	process.stderr.write(`[ui] timings (s): ${JSON.stringify(timings)}\n`);
 });
 

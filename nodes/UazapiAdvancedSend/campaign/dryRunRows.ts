@@ -5,9 +5,10 @@ import type { PlannedCampaign } from './model';
 
 /**
  * A dry run read per recipient (version 1.1): one output item per recipient, paired to its input
- * item, with its messages as WhatsApp shows them (`preview`) and as they would be sent
- * (`messages`), so n8n's Table view is a preview a person can check. A left-out recipient gets
- * its row too, with the reason. The first row of each campaign also carries the exact body.
+ * item, with each message as WhatsApp shows it in a column of its own ("message 2 (image)"), so
+ * that n8n's Table view reads as a preview a person can check, and as they would be sent
+ * (`messages`). A left-out recipient gets its row too, with the reason. The first row of each
+ * campaign also carries the exact body.
  */
 export function dryRunRows(campaign: PlannedCampaign, summary: IDataObject): INodeExecutionData[] {
 	// The campaign's summary without its body, which only the first row carries.
@@ -21,7 +22,12 @@ export function dryRunRows(campaign: PlannedCampaign, summary: IDataObject): INo
 			json: {
 				dryRun: true,
 				recipient: messages[0]?.number as string,
-				preview: messages.map(previewOf).join('\n\n———\n\n'),
+				...Object.fromEntries(
+					messages.map((message, index) => [
+						`message ${index + 1} (${String(message.type)})`,
+						previewOf(message),
+					]),
+				),
 				messages,
 				...(position === 0 ? { campaign: about, body: summary.body } : {}),
 			},
