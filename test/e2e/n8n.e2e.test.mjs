@@ -151,6 +151,7 @@ before(
 				join(REPO_ROOT, 'test/e2e/workflows/exactly-as-meant.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/reference-form.workflow.json'),
 				join(REPO_ROOT, 'test/e2e/workflows/reference-nodes.workflow.json'),
+				join(REPO_ROOT, 'test/e2e/workflows/reference-json.workflow.json'),
 				evaluatedByN8n(twinFolder),
 			],
 		});
@@ -184,6 +185,7 @@ before(
 			'e2eExactlyAsMeant',
 			'e2eReferenceForm',
 			'e2eReferenceNodes',
+			'e2eReferenceJson',
 		])
 			await activateWorkflow(server.url, session.cookie, id);
 		time('n8n start', step);
@@ -583,14 +585,14 @@ test('an empty mapped value: refused by default, the contact left out, or sent a
 	}
 });
 
-test('the reference campaign is the same body built by uazapi Message nodes and by the single form', async () => {
+test('the reference campaign is the same body built by uazapi Message nodes (choices one per line), by the single form (builders) and in JSON mode', async () => {
 	const contacts = Array.from({ length: 3 }, (_, index) => ({
 		name: `Cliente ${index}`,
 		phone: `55119${String(80000000 + index)}`,
 		order: `PED-${100000 + index}`,
 	}));
 	const bodies = [];
-	for (const path of ['reference-form', 'reference-nodes']) {
+	for (const path of ['reference-form', 'reference-nodes', 'reference-json']) {
 		imitation.reset();
 		const response = await axios.post(`${server.url}/webhook/${path}`, { contacts });
 		assert.equal(response.status, 200);
@@ -598,6 +600,7 @@ test('the reference campaign is the same body built by uazapi Message nodes and 
 		bodies.push(campaignPosts()[0].body);
 	}
 	assert.deepEqual(bodies[1], bodies[0]);
+	assert.deepEqual(bodies[2], bodies[0]);
 	assert.deepEqual(
 		bodies[0].messages.slice(0, 5).map((message) => message.type),
 		['text', 'image', 'list', 'button', 'carousel'],
