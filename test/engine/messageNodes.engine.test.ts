@@ -155,6 +155,23 @@ describe('one message per node', () => {
 	});
 });
 
+describe('the dry run of message nodes', () => {
+	it("heads each message's column with its node's name", async () => {
+		const workflow = chain(REFERENCE_NODES);
+		workflow.nodes[workflow.nodes.length - 1].parameters.dryRun = true;
+		const result = await runWorkflow(workflow, imitation.credentials());
+		expect(result.error).toBeUndefined();
+		const rows = result.output(SEND_NODE);
+		expect(rows).toHaveLength(3);
+		expect(rows[2].json).toMatchObject({
+			recipient: '5511999990003',
+			'message 1 (Welcome text)': 'Oi Caio!',
+			'message 5 (Products)': expect.stringContaining('Card 2: Camiseta'),
+		});
+		expect(posts()).toHaveLength(0);
+	});
+});
+
 describe('which message nodes count', () => {
 	it('a deactivated message node in the chain is skipped', async () => {
 		const workflow = chain(REFERENCE_NODES.slice(0, 3));

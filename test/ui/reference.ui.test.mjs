@@ -276,13 +276,13 @@ test(
 			await measurePanel(SENDER);
 
 			// The dry run, per recipient, in n8n's Table view (the output panel's default).
-			await execute('Execute step (dry run)', 'message 5 (carousel)');
+			await execute('Execute step (dry run)', 'message 5 (Products)');
 			const output = page.locator(byTestId('output-panel'));
 			const table = await output.innerText();
 			assert.equal(posts().length, 0, 'a dry run sends nothing');
 			for (const shown of [
-				'message 1 (text)',
-				'message 5 (carousel)',
+				'message 1 (Welcome text)',
+				'message 5 (Products)',
 				'Oi Ana!',
 				'Oi Caio!',
 				'[Ver Categorias]',

@@ -124,7 +124,7 @@ export async function sendAdvancedCampaigns(
 				continue;
 			}
 			if (campaign.dryRun && this.getNode().typeVersion >= 1.1) {
-				output.push(...dryRunRows(campaign, json));
+				output.push(...dryRunRows(campaign, json, messageNames(this, parameters)));
 				continue;
 			}
 			// A campaign uazapi accepted no message of queues nothing a re-run could send twice.
@@ -153,4 +153,10 @@ export async function sendAdvancedCampaigns(
 		return Array.isArray(paired) ? paired[0].item : paired.item;
 	};
 	return [output.sort((a, b) => firstItem(a) - firstItem(b))];
+}
+
+/** The message nodes' names, which head the dry run's columns in Message Nodes mode. */
+function messageNames(context: IExecuteFunctions, parameters: ItemParameters): string[] {
+	const mode = context.getNodeParameter(PARAMETERS.defineMessages.name, 0, 'fields');
+	return mode === 'nodes' ? parameters.messageNodes.nodes.map(({ name }) => name) : [];
 }
