@@ -54,7 +54,7 @@ const rawChoicesProperty: INodeProperties = {
 };
 
 /** Shows builder fields only while the builder is chosen. */
-export const builderOnly = { choicesInput: ['builder'] };
+const builderOnly = { choicesInput: ['builder'] };
 
 /**
  * A type's choice fields in the order a person fills them, after the message's text: how to
