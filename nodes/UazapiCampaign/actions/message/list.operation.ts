@@ -1,8 +1,7 @@
-import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS, MESSAGES_PAGE_SIZE } from '../../../shared/contract';
+import { listCampaignMessages } from '../../helpers/listMessages';
 import { readFolderId } from '../../helpers/readFolderId';
-import { uazapiRequest } from '../../../shared/transport';
 import { folderIdFields, returnAllOrLimit } from '../common.descriptions';
 import type { Operation } from '../operation';
 
@@ -23,16 +22,7 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
-interface MessagesPage {
-	messages?: IDataObject[];
-	pagination?: IDataObject;
-}
-
-/**
- * Pages through POST /sender/listmessages. Current servers page with limit/offset, older ones with
- * page/pageSize: both are sent, so either reads the page meant. Paging stops at a short page, at
- * the announced total, or if a server that ignores both sends the same page twice.
- */
+/** A campaign's messages with their status, all pages or up to a limit. */
 export const listMessages: Operation = {
 	option: {
 		name: 'Get Many',
@@ -49,36 +39,10 @@ export const listMessages: Operation = {
 		const messageStatus = this.getNodeParameter('messageStatus', itemIndex, '') as string;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const messages: IDataObject[] = [];
-		let previousFirst: unknown;
-		while (messages.length < wanted) {
-			const limit = Math.min(MESSAGES_PAGE_SIZE, wanted - messages.length);
-			const offset = messages.length;
-			const answer = (await uazapiRequest.call(this, {
-				method: 'POST',
-				endpoint: ENDPOINTS.listMessages,
-				itemIndex,
-				body: {
-					folder_id: folderId,
-					...(messageStatus ? { messageStatus } : {}),
-					limit,
-					offset,
-					page: Math.floor(offset / limit) + 1,
-					pageSize: limit,
-				},
-			})) as MessagesPage | IDataObject[];
-			const page = (Array.isArray(answer) ? answer : (answer?.messages ?? [])) as IDataObject[];
-			const first = page[0]?.id ?? page[0]?.messageid;
-			if (page.length === 0 || (offset > 0 && first !== undefined && first === previousFirst))
-				break;
-			previousFirst = first;
-			messages.push(...page.map((message) => ({ folder_id: folderId, ...message })));
-			const total = Number(
-				(answer as MessagesPage)?.pagination?.totalRecords ??
-					(answer as MessagesPage)?.pagination?.total,
-			);
-			if (page.length < limit || (Number.isFinite(total) && messages.length >= total)) break;
-		}
-		return messages.slice(0, wanted);
+		const { messages } = await listCampaignMessages(this, itemIndex, folderId, {
+			status: messageStatus,
+			wanted,
+		});
+		return messages.map((message) => ({ folder_id: folderId, ...message }));
 	},
 };
