@@ -138,6 +138,25 @@ const campaignOptions: INodeProperties[] = [
 			'A campaign whose request would be larger is refused before anything is sent. Files from binary data travel as base64 inside the request, once per recipient: for a file many recipients share, a public URL keeps the request small.',
 	},
 	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Campaign',
+				value: 'campaign',
+				description: "The campaign's folder_id, count and status, paired to all its contacts",
+			},
+			{
+				name: 'One Item per Contact',
+				value: 'contact',
+				description:
+					"Each contact's item with the campaign's folder_id, paired to the contact: the uazapi Campaign node's Get Contact Outcomes (or Wait Until Done) then gives each contact's outcome back to its own item",
+			},
+		],
+		default: 'campaign',
+	},
+	{
 		displayName: 'Skip Duplicate Recipients',
 		name: 'skipDuplicates',
 		type: 'boolean',

@@ -27,6 +27,9 @@ export interface ImitatedMessage {
 	messageType: string;
 	text: string;
 	send_folder_id: string;
+	/** Set by a test, as uazapi reports them once a message was tried. */
+	error?: string;
+	messageTimestamp?: number;
 }
 
 export interface ImitatedFolder {

@@ -55,7 +55,7 @@ describe('uazapi Campaign node', () => {
 			.flatMap((property) =>
 				(property.options as Array<{ action: string }>).map((option) => option.action),
 			);
-		expect(actions).toHaveLength(9);
+		expect(actions).toHaveLength(10);
 		for (const action of actions) expect(action).toMatch(/campaign|message|queue/);
 	});
 
@@ -66,7 +66,7 @@ describe('uazapi Campaign node', () => {
 				return [parameter.default, parameter.options.map((option) => option.value)];
 			}),
 		).toEqual([
-			['get', ['delete', 'get', 'list', 'pause', 'resume', 'waitUntilDone']],
+			['get', ['delete', 'get', 'contactOutcomes', 'list', 'pause', 'resume', 'waitUntilDone']],
 			['list', ['list']],
 			['clearSent', ['clearAll', 'clearSent']],
 		]);

@@ -9,7 +9,7 @@ import { checkDistinctKeys } from './campaignKey';
 import { CampaignKeyGuard, isGuarded } from './guard';
 import { CreatedCampaigns } from './created';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
-import { dryRunRows } from './dryRunRows';
+import { contactRows, dryRunRows } from './recipientRows';
 import { checkNumbers } from './checkNumbers';
 import { collectCampaign } from './readCampaign';
 import { planCampaigns } from './plan';
@@ -117,10 +117,9 @@ export async function sendAdvancedCampaigns(
 				? undefined
 				: await postCampaign(this, campaign, async () => await guard.mayPost(campaign));
 			if (json === undefined) {
-				output.push({
-					json: alreadyCreated(campaign, guard.existing(campaign)!, this.getTimezone()),
-					pairedItem: pairedTo(itemsOf(campaign)),
-				});
+				const existing = alreadyCreated(campaign, guard.existing(campaign)!, this.getTimezone());
+				if (campaign.perContact) output.push(...contactRows(campaign, existing));
+				else output.push({ json: existing, pairedItem: pairedTo(itemsOf(campaign)) });
 				continue;
 			}
 			if (campaign.dryRun && this.getNode().typeVersion >= 1.1) {
@@ -132,7 +131,8 @@ export async function sendAdvancedCampaigns(
 				created.add(json.folder_id as string, campaign.items);
 			const warning = checkAccepted(this.getNode(), json, campaign.items[0]);
 			if (warning) warnings.push(warning);
-			output.push({ json, pairedItem: pairedTo(itemsOf(campaign)) });
+			if (campaign.perContact && !campaign.dryRun) output.push(...contactRows(campaign, json));
+			else output.push({ json, pairedItem: pairedTo(itemsOf(campaign)) });
 		} catch (error) {
 			const failure = fail(error, campaign.items);
 			if (failure) throw failure;

@@ -109,6 +109,8 @@ export interface PlannedCampaign {
 	/** The Campaign Key and the marker it puts at the end of `info`. */
 	key?: { value: string; marker: string };
 	dryRun: boolean;
+	/** Options → Output: One Item per Contact. */
+	perContact: boolean;
 	timeoutSeconds: number;
 	/** Recipients left out or replaced, reported with the first part of the campaign. */
 	recipients?: { leftOut: LeftOut[]; replaced: Replaced[] };

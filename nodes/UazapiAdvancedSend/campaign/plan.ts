@@ -112,6 +112,7 @@ export function planCampaigns(
 			part,
 			key: key === undefined || marker === undefined ? undefined : { value: key, marker },
 			dryRun: options.dryRun === true,
+			perContact: options.output === 'contact',
 			timeoutSeconds: options.timeout ?? DEFAULT_TIMEOUT_SECONDS,
 			recipients: reported
 				? { leftOut: collected.leftOut, replaced: collected.replaced }

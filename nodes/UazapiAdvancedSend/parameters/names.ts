@@ -34,6 +34,7 @@ export const OPTIONS = {
 	excludeNumbers: 'Exclude Numbers',
 	maxMessagesPerCampaign: 'Max Messages per Campaign',
 	maxRequestSizeMb: 'Max Request Size (MB)',
+	output: 'Output',
 	skipDuplicates: 'Skip Duplicate Recipients',
 	timeout: 'Timeout (Seconds)',
 	whenValueEmpty: 'When a Mapped Value Is Empty',
@@ -48,6 +49,7 @@ interface CheckedOptionValues {
 	dryRun: boolean;
 	maxMessagesPerCampaign: number;
 	maxRequestSizeMb: number;
+	output: 'campaign' | 'contact';
 	skipDuplicates: boolean;
 	timeout: number;
 }

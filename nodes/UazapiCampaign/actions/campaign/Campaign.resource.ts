@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, type Operation } from '../operation';
+import { getContactOutcomes } from './contactOutcomes.operation';
 import { deleteCampaign, pauseCampaign, resumeCampaign } from './control.operation';
 import { getCampaign } from './get.operation';
 import { getManyCampaigns } from './list.operation';
@@ -13,6 +14,7 @@ export const campaignOperations: Record<string, Operation> = {
 	resume: resumeCampaign,
 	delete: deleteCampaign,
 	waitUntilDone,
+	contactOutcomes: getContactOutcomes,
 };
 
 export const campaignDescription: INodeProperties[] = resourceProperties(

@@ -2,10 +2,13 @@ import {
 	NodeOperationError,
 	sleep,
 	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
 import { CAMPAIGN_DELETED_STATUSES } from '../../../shared/contract';
+import { contactField, contactRows, leftOutRow } from '../../helpers/contactRows';
 import { campaignNotFound, findCampaign } from '../../helpers/findCampaign';
 import { readFolderId } from '../../helpers/readFolderId';
 import { folderIdFields } from '../common.descriptions';
@@ -30,7 +33,30 @@ const properties: INodeProperties[] = [
 		description:
 			'Stop waiting after this long and output the counters so far, with done set to false',
 	},
+	{
+		displayName: 'Output',
+		name: 'outputPer',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Campaign',
+				value: 'campaign',
+				description: "The campaign's counters",
+			},
+			{
+				name: 'One Item per Contact',
+				value: 'contact',
+				description:
+					"Each contact's outcome, as Get Contact Outcomes gives it (after uazapi Advanced Send's per-contact output, paired to each contact)",
+			},
+		],
+		default: 'campaign',
+	},
+	{ ...contactField, displayOptions: { show: { outputPer: ['contact'] } } },
 ];
+
+/** Each run waits for a campaign once, however many of its contacts' items ask. */
+const waits = new WeakMap<IExecuteFunctions, Map<string, Promise<IDataObject>>>();
 
 /**
  * Polls the folder list until the campaign is done. The execution stays busy meanwhile; for
@@ -48,26 +74,48 @@ export const waitUntilDone: Operation = {
 		properties,
 	),
 	async execute(itemIndex) {
+		const perContact = this.getNodeParameter('outputPer', itemIndex, 'campaign') === 'contact';
+		const leftOut = perContact ? leftOutRow(this.getInputData()[itemIndex].json) : undefined;
+		if (leftOut) return leftOut;
 		const folderId = readFolderId(this, itemIndex);
-		const intervalMs = (this.getNodeParameter('pollInterval', itemIndex, 30) as number) * 1000;
-		const maxWaitMs = (this.getNodeParameter('maxWait', itemIndex, 60) as number) * 60_000;
-		const started = Date.now();
-		for (let polls = 1; ; polls++) {
-			const campaign = await findCampaign(this, itemIndex, folderId);
-			if (!campaign) throw campaignNotFound(this, itemIndex, folderId);
-			if (CAMPAIGN_DELETED_STATUSES.includes(String(campaign.status).toLowerCase())) {
-				throw new NodeOperationError(this.getNode(), `Campaign "${folderId}" is being deleted`, {
-					itemIndex,
-					description: 'Someone deleted the campaign while the workflow was waiting for it.',
-				});
-			}
-			const waitedSeconds = Math.round((Date.now() - started) / 1000);
-			if (campaign.done) return [{ ...campaign, polls, waitedSeconds, timedOut: false }];
-			if (Date.now() - started + intervalMs > maxWaitMs)
-				return [{ ...campaign, polls, waitedSeconds, timedOut: true }];
-			await sleep(intervalMs);
-			if (this.getExecutionCancelSignal()?.aborted)
-				return [{ ...campaign, polls, waitedSeconds, timedOut: false }];
-		}
+		let byFolder = waits.get(this);
+		if (!byFolder) waits.set(this, (byFolder = new Map()));
+		let waited = byFolder.get(folderId.toLowerCase());
+		if (!waited)
+			byFolder.set(folderId.toLowerCase(), (waited = waitFor(this, itemIndex, folderId)));
+		const campaign = await waited;
+		if (!perContact) return [campaign];
+		const done = { done: campaign.done, timedOut: campaign.timedOut };
+		return (await contactRows(this, itemIndex, folderId)).map((row) => ({
+			...row,
+			campaign: done,
+		}));
 	},
 };
+
+async function waitFor(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	folderId: string,
+): Promise<IDataObject> {
+	const intervalMs = (context.getNodeParameter('pollInterval', itemIndex, 30) as number) * 1000;
+	const maxWaitMs = (context.getNodeParameter('maxWait', itemIndex, 60) as number) * 60_000;
+	const started = Date.now();
+	for (let polls = 1; ; polls++) {
+		const campaign = await findCampaign(context, itemIndex, folderId);
+		if (!campaign) throw campaignNotFound(context, itemIndex, folderId);
+		if (CAMPAIGN_DELETED_STATUSES.includes(String(campaign.status).toLowerCase())) {
+			throw new NodeOperationError(context.getNode(), `Campaign "${folderId}" is being deleted`, {
+				itemIndex,
+				description: 'Someone deleted the campaign while the workflow was waiting for it.',
+			});
+		}
+		const waitedSeconds = Math.round((Date.now() - started) / 1000);
+		if (campaign.done) return { ...campaign, polls, waitedSeconds, timedOut: false };
+		if (Date.now() - started + intervalMs > maxWaitMs)
+			return { ...campaign, polls, waitedSeconds, timedOut: true };
+		await sleep(intervalMs);
+		if (context.getExecutionCancelSignal()?.aborted)
+			return { ...campaign, polls, waitedSeconds, timedOut: false };
+	}
+}
