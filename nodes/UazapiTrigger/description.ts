@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { EXCLUDE_MESSAGES, TRIGGER_EVENTS } from './webhook/events';
+import { DEFAULT_OPT_OUT_KEYWORDS, DEFAULT_OPT_OUT_REPLY_PREFIX } from './webhook/optOut';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -75,6 +76,22 @@ export const triggerProperties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether to keep only messages, replies and votes that answer a message this number sent',
+			},
+			{
+				displayName: 'Opt-Out Keywords',
+				name: 'optOutKeywords',
+				type: 'string',
+				default: DEFAULT_OPT_OUT_KEYWORDS,
+				description:
+					'A message whose whole text is one of these (separated by commas; case, accents and punctuation around it ignored) comes with optOut: true and the word in optOutWord. "Quero sair?" is not an opt-out. Empty: no keyword opt-outs.',
+			},
+			{
+				displayName: 'Opt-Out Reply IDs Start With',
+				name: 'optOutReplyPrefix',
+				type: 'string',
+				default: DEFAULT_OPT_OUT_REPLY_PREFIX,
+				description:
+					'A reply button or list row whose ID starts with this (e.g. a button "Não quero mais|optout") comes with optOut: true. Empty: none.',
 			},
 		],
 	},

@@ -28,6 +28,7 @@ const require = createRequire(import.meta.url);
 const { startUazapiServer } = require('../helpers/uazapiServer.cjs');
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/uazapi-webhooks');
 const normalised = require('../fixtures/uazapi-webhooks/normalised.json');
+const { receivedItem } = require('../helpers/receivedItem.cjs');
 
 // The fixtures carry this instance token: the credential must hold the same.
 const TOKEN = 'fixture-token';
@@ -193,7 +194,7 @@ test('every fixture posted to the registered URL starts one execution with its n
 	// Our own message sent by the API is answered but starts nothing (Include Own Messages is off).
 	const expected = Object.entries(normalised)
 		.filter(([file]) => file !== 'sent-by-api.json')
-		.map(([file, item]) => ({ ...item, raw: withoutToken(fixture(file)) }));
+		.map(([file, item]) => ({ ...receivedItem(item), raw: withoutToken(fixture(file)) }));
 	const executions = await waitFor('the executions', async () => {
 		const found = await executionsOf(EVENTS_WORKFLOW);
 		return found.length >= expected.length && found;
@@ -278,7 +279,7 @@ test('Listen for test event: the test URL gets a webhook of its own, one deliver
 	});
 	assert.equal(executions.length, before + 1);
 	const expected = {
-		...normalised['poll-vote.json'],
+		...receivedItem(normalised['poll-vote.json']),
 		raw: withoutToken(fixture('poll-vote.json')),
 	};
 	assert.ok(executions.some(({ items }) => items.length === 1 && isDeepEqual(items[0], expected)));

@@ -5,6 +5,7 @@ import sentByApi from '../fixtures/uazapi-webhooks/sent-by-api.json';
 import textReceivedGroup from '../fixtures/uazapi-webhooks/text-received-group.json';
 import textReceived from '../fixtures/uazapi-webhooks/text-received.json';
 import { FIXTURE_CASES, FIXTURE_TOKEN, rawOf, without } from '../helpers/triggerFixtures';
+import { receivedItem } from '../helpers/receivedItem.cjs';
 import { useImitation } from './imitation';
 import { secretQuery, TriggerUnderTest } from './trigger';
 
@@ -235,9 +236,23 @@ describe('receiving a delivery', () => {
 			options: { includeOwnMessages: true },
 		});
 		const { result, answer } = await trigger.deliver(fixture, query);
-		expect(result.workflowData).toEqual([[{ json: { ...expected, raw: rawOf(fixture) } }]]);
+		expect(result.workflowData).toEqual([
+			[{ json: { ...receivedItem(expected), raw: rawOf(fixture) } }],
+		]);
 		expect(answer.status).toBe(200);
 		expect(JSON.stringify(result)).not.toContain(FIXTURE_TOKEN);
+	});
+
+	test('a contact answering "Sair!" is flagged as an opt-out, with the word', async () => {
+		const { trigger, query } = await activated();
+		const sair = { ...textReceived, message: { ...textReceived.message, text: 'Sair!' } };
+		const { result } = await trigger.deliver(sair, query);
+		expect(result.workflowData?.[0][0].json).toMatchObject({
+			event: 'messageReceived',
+			text: 'Sair!',
+			optOut: true,
+			optOutWord: 'SAIR',
+		});
 	});
 
 	test.each([

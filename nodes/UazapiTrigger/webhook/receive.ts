@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { CREDENTIAL_TYPE } from '../../shared/contract';
 import { SECRET_PARAMETER, sameSecret } from './authenticate';
 import { normalise, tokenOf } from './normalise';
+import { optOutOf } from './optOut';
 import { nodeSecret } from './register';
 import { isWanted, triggerSettings } from './settings';
 
@@ -25,7 +26,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (!sameSecret(tokenOf(body), token))
 		return refuse(this, 401, 'The event does not carry the instance token of this trigger');
 	const event = normalise(body, token);
-	if (!event || !isWanted(event, triggerSettings(this)))
+	const settings = triggerSettings(this);
+	if (!event || !isWanted(event, settings))
 		return { webhookResponse: { received: true, started: false } };
-	return { workflowData: [[{ json: event }]] };
+	return { workflowData: [[{ json: { ...event, ...optOutOf(event, settings.optOut) } }]] };
 }

@@ -7,6 +7,7 @@ import {
 	type TriggerEvent,
 } from './events';
 import type { NormalisedEvent } from './normalise';
+import { DEFAULT_OPT_OUT_KEYWORDS, DEFAULT_OPT_OUT_REPLY_PREFIX, type OptOutRules } from './optOut';
 
 export interface TriggerSettings {
 	events: TriggerEvent[];
@@ -14,6 +15,7 @@ export interface TriggerSettings {
 	excludeMessages: ExcludeMessages[];
 	includeOwnMessages: boolean;
 	onlyReplies: boolean;
+	optOut: OptOutRules;
 }
 
 /** What the webhook registered at uazapi holds; compared field by field with GET /webhook. */
@@ -24,13 +26,20 @@ export interface UazapiWebhook {
 }
 
 export function triggerSettings(context: IHookFunctions | IWebhookFunctions): TriggerSettings {
-	const options = context.getNodeParameter('options', {}) as Partial<TriggerSettings>;
+	const options = context.getNodeParameter('options', {}) as Partial<TriggerSettings> & {
+		optOutKeywords?: string;
+		optOutReplyPrefix?: string;
+	};
 	return {
 		events: context.getNodeParameter('events', []) as TriggerEvent[],
 		chats: options.chats ?? 'all',
 		excludeMessages: options.excludeMessages ?? DEFAULT_EXCLUDE_MESSAGES,
 		includeOwnMessages: options.includeOwnMessages ?? false,
 		onlyReplies: options.onlyReplies ?? false,
+		optOut: {
+			keywords: options.optOutKeywords ?? DEFAULT_OPT_OUT_KEYWORDS,
+			replyIdPrefix: options.optOutReplyPrefix ?? DEFAULT_OPT_OUT_REPLY_PREFIX,
+		},
 	};
 }
 

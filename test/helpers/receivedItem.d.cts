@@ -1,0 +1,3 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export function receivedItem(normalised: IDataObject): IDataObject;
