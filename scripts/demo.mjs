@@ -21,9 +21,12 @@ const { startUazapiServer } = require('../test/helpers/uazapiServer.cjs');
 
 const once = process.argv.includes('--once');
 const TOKEN = 'demo-instance-token';
-const EXAMPLES = ['seed-advanced-send', 'campaign-follow-up', 'crm-webhook-campaign'].map((name) =>
-	join(REPO_ROOT, 'examples', `${name}.workflow.json`),
-);
+const EXAMPLES = [
+	'seed-advanced-send',
+	'campaign-follow-up',
+	'crm-webhook-campaign',
+	'campaign-outcomes',
+].map((name) => join(REPO_ROOT, 'examples', `${name}.workflow.json`));
 
 const n8n = await ensureN8n();
 const imitation = await startUazapiServer({ token: TOKEN });

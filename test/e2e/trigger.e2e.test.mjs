@@ -1,7 +1,8 @@
 // End-to-end: the uazapi Trigger in a real n8n (2.41.1, or 1.123.81 with `npm run test:e2e:n8n1`)
 // against the uazapi imitation: activation registers the trigger's own webhook, uazapi's
 // deliveries (the fixtures) start executions with the normalised items, forged calls start
-// nothing, the example routes button replies, deactivation deletes the webhook by its id.
+// nothing, the example routes button replies, deactivation deletes the webhook by its id. And the
+// loop back to the CRM: the campaign-outcomes example gives each of 1,000 contacts its outcome.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -36,6 +37,7 @@ const EVENTS_WORKFLOW = 'e2eTriggerEvents';
 // At most 16 characters, as n8n itself makes them: n8n 1.x silently keeps no static data (where
 // the trigger remembers its webhook) for a workflow with a longer id.
 const EXAMPLE_WORKFLOW = 'uazapiReplies';
+const OUTCOMES_WORKFLOW = 'uazapiOutcomes';
 const USERS_WEBHOOK = {
 	url: 'https://chatwoot.example.com/webhooks/uazapi',
 	enabled: true,
@@ -115,6 +117,18 @@ before(
 			join(workflowFolder, 'campaign-replies.workflow.json'),
 			example.replaceAll('https://crm.example.com', `http://127.0.0.1:${port}`),
 		);
+		// The outcomes example polls every minute; here the campaign is done at the first look.
+		const outcomes = JSON.parse(
+			readFileSync(join(REPO_ROOT, 'examples/campaign-outcomes.workflow.json'), 'utf8').replaceAll(
+				'https://crm.example.com',
+				`http://127.0.0.1:${port}`,
+			),
+		);
+		outcomes.nodes.find((node) => node.name === 'Wait Until Done').parameters.pollInterval = 1;
+		writeFileSync(
+			join(workflowFolder, 'campaign-outcomes.workflow.json'),
+			JSON.stringify(outcomes),
+		);
 		let step = Date.now();
 		userFolder = await prepareUserFolder(n8n, {
 			credentials: [
@@ -128,6 +142,7 @@ before(
 			workflows: [
 				join(REPO_ROOT, 'test/e2e/workflows/trigger-events.workflow.json'),
 				join(workflowFolder, 'campaign-replies.workflow.json'),
+				join(workflowFolder, 'campaign-outcomes.workflow.json'),
 			],
 		});
 		timings['package install and imports'] = (Date.now() - step) / 1000;
@@ -139,6 +154,7 @@ before(
 		imitation.requests.length = 0;
 		await activateWorkflow(server.url, session.cookie, EVENTS_WORKFLOW);
 		await activateWorkflow(server.url, session.cookie, EXAMPLE_WORKFLOW);
+		await activateWorkflow(server.url, session.cookie, OUTCOMES_WORKFLOW);
 		await waitFor('both webhooks', () => imitation.state.webhooks.length === 3);
 		timings['activation of two triggers'] = (Date.now() - step) / 1000;
 	},
@@ -334,4 +350,76 @@ test("deactivation deletes each trigger's webhook by its id; the user's webhook 
 	assert.deepEqual(imitation.state.webhooks, [users]);
 	// The old URL is refused now.
 	assert.equal((await deliver(ours[0].url, fixture('connection.json'))).status, 404);
+});
+
+/** What uazapi reports for the two messages of the contact at this index of the batch. */
+const OUTCOME_PATTERN = [
+	['Read', 'Read'],
+	['Delivered', 'Read'],
+	['Failed', 'Sent'],
+	['Sent', 'Sent'],
+	['Delivered', 'Delivered'],
+];
+const BATCH = Array.from({ length: 1000 }, (_, index) => ({
+	crmId: `crm-${index}`,
+	name: `Cliente ${index}`,
+	// The last ten repeat the first ten's numbers.
+	phone: `55119${70000000 + (index >= 990 ? index - 990 : index)}`,
+	order: `PED-${index}`,
+}));
+const contactIndex = (number) => Number(String(number).slice(-8)) - 70000000;
+
+test('the outcomes example gives each of 1,000 contacts one outcome, paired to its CRM id, back to the CRM', async () => {
+	// uazapi has sent the campaign by the time it is asked: delivered, read, failed, as the pattern says.
+	imitation.setBeforeListFolders((state) => {
+		for (const folder of state.folders) {
+			folder.messages.forEach((message, position) => {
+				const [first, second] = OUTCOME_PATTERN[contactIndex(message.chatid.split('@')[0]) % 5];
+				message.status = position % 2 === 0 ? first : second;
+				if (message.status === 'Failed') message.error = 'number blocked the sender';
+			});
+			folder.status = 'done';
+		}
+	});
+	crm.received.length = 0;
+	const optedOut = BATCH.slice(100, 120).map((contact) => contact.phone);
+	const answer = await fetch(`${server.url}/webhook/campaign-outcomes`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ batchId: 'outcomes-1', contacts: BATCH, optedOut }),
+	});
+	assert.equal(answer.status, 200);
+	const step = Date.now();
+	const updates = await waitFor(
+		'1,000 CRM updates',
+		() => {
+			const found = crm.received.filter((request) => request.path === '/api/whatsapp/outcome');
+			return found.length >= 1000 && found;
+		},
+		120_000,
+	);
+	timings['1,000 contacts: webhook to the last CRM update'] = (Date.now() - step) / 1000;
+	assert.equal(updates.length, 1000);
+	const byCrmId = new Map(updates.map(({ body }) => [body.crmId, body]));
+	assert.equal(byCrmId.size, 1000, 'one update per contact');
+	for (const [index, contact] of BATCH.entries()) {
+		const update = byCrmId.get(contact.crmId);
+		assert.equal(update.phone, contact.phone, contact.crmId);
+		const expected =
+			index >= 990 || (index >= 100 && index < 120)
+				? 'Left Out'
+				: { 0: 'Read', 1: 'Delivered', 2: 'Failed', 3: 'Sent', 4: 'Delivered' }[index % 5];
+		assert.equal(update.status, expected, contact.crmId);
+	}
+	assert.equal(byCrmId.get('crm-2').error, 'number blocked the sender');
+	assert.equal(byCrmId.get('crm-995').error, 'duplicate');
+	assert.equal(byCrmId.get('crm-100').error, 'excluded');
+	// One listing of the campaign's 1,940 messages for its 970 contacts: two pages of 1,000.
+	assert.deepEqual(
+		imitation.requests
+			.filter((request) => request.path === '/sender/listmessages')
+			.map((request) => request.body.offset),
+		[0, 1000],
+	);
+	imitation.setBeforeListFolders(undefined);
 });
