@@ -9,6 +9,9 @@
 // n8n process's CPU profile (open it in Chrome DevTools) into the folder. `--smoke` (run by
 // `npm run test:e2e`) sends 20 contacts through each workflow once on 2.41.1 and checks that they
 // send the same campaign, without timing anything: a broken benchmark then fails CI.
+// Each setup also times the per-contact report (README "After the campaign"): uazapi Campaign's Get
+// Contact Outcomes for every contact of a campaign of two messages each, uazapi answering each
+// page of /sender/listmessages in 100 ms, against the time of those page requests themselves.
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -80,6 +83,10 @@ const WORKFLOWS = [
 	},
 ];
 
+/** The per-contact report's workflow, and how long the imitation takes to answer a page. */
+const REPORT = { id: 'benchOutcomes', path: 'bench-outcomes', nodes: ['Get Contact Outcomes'] };
+const PAGE_MS = 100;
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function contactsOf(count) {
@@ -125,8 +132,8 @@ async function startProfiledN8n(n8n, userFolder, env) {
 	};
 }
 
-/** Milliseconds the reported nodes of the last `count` executions of a workflow took. */
-async function nodeTimes(n8n, server, cookie, workflow, count) {
+/** The run data of the last `count` executions of a workflow, newest first. */
+async function nodeRuns(n8n, server, cookie, workflow, count) {
 	const { parse } = createRequire(join(n8n.folder, 'node_modules', 'n8n', 'package.json'))(
 		'flatted',
 	);
@@ -136,22 +143,26 @@ async function nodeTimes(n8n, server, cookie, workflow, count) {
 		`/executions?filter=${filter}&limit=${count}`,
 		cookie,
 	);
-	const times = [];
+	const runs = [];
 	for (const { id } of list.data.results ?? list.data) {
 		const { json } = await restGet(server.url, `/executions/${id}`, cookie);
-		const { runData } = parse(json.data.data).resultData;
-		times.push({
-			node: workflow.nodes.reduce((sum, name) => sum + runData[name][0].executionTime, 0),
-		});
+		runs.push({ runData: parse(json.data.data).resultData.runData });
 	}
-	return times;
+	return runs;
+}
+
+/** Milliseconds the reported nodes of the last `count` executions of a workflow took. */
+async function nodeTimes(n8n, server, cookie, workflow, count) {
+	return (await nodeRuns(n8n, server, cookie, workflow, count)).map(({ runData }) => ({
+		node: workflow.nodes.reduce((sum, name) => sum + runData[name][0].executionTime, 0),
+	}));
 }
 
 async function benchSetup(setup, imitation) {
 	const n8n = await ensureN8n(setup.version);
 	const userFolder = await prepareUserFolder(n8n, {
 		credentials: [imitationCredential(imitation.url, TOKEN)],
-		workflows: WORKFLOWS.map(({ file }) =>
+		workflows: [...WORKFLOWS.map(({ file }) => file), 'contact-outcomes'].map((file) =>
 			join(REPO_ROOT, `bench/workflows/${file}.workflow.json`),
 		),
 	});
@@ -173,7 +184,7 @@ async function benchSetup(setup, imitation) {
 	}
 	try {
 		const { cookie } = await setupOwner(server.url);
-		for (const { id } of WORKFLOWS) await activateWorkflow(server.url, cookie, id);
+		for (const { id } of [...WORKFLOWS, REPORT]) await activateWorkflow(server.url, cookie, id);
 		for (const [count, runs] of SIZES) {
 			const body = JSON.stringify({ contacts: contactsOf(count) });
 			const time = async (workflow) => {
@@ -236,10 +247,71 @@ async function benchSetup(setup, imitation) {
 				);
 			}
 		}
+		for (const [count, runs] of SIZES) await benchReport(n8n, server, cookie, count, runs);
 	} finally {
 		await server.stop();
 		rmSync(userFolder, { recursive: true, force: true });
 	}
+}
+
+/**
+ * The per-contact report of a campaign of `count` contacts × 2 messages, created at the imitation
+ * as uazapi Advanced Send would: one webhook call with the sender's per-contact rows, one output
+ * row per contact. The report's own time (the node's) against the page requests' (pages × 100 ms).
+ */
+async function benchReport(n8n, server, cookie, count, runs) {
+	imitation.reset();
+	const contacts = contactsOf(count);
+	const created = await fetch(`${imitation.url}/sender/advanced`, {
+		method: 'POST',
+		headers: { token: TOKEN, 'content-type': 'application/json' },
+		body: JSON.stringify({
+			delayMin: 1,
+			delayMax: 2,
+			messages: contacts.flatMap(({ phone }) => [
+				{ number: phone, type: 'text', text: 'Oi' },
+				{ number: phone, type: 'text', text: 'Tudo bem?' },
+			]),
+		}),
+	}).then((response) => response.json());
+	imitation.setResponder((request) =>
+		request.path === '/sender/listmessages' ? { delayMs: PAGE_MS } : undefined,
+	);
+	const body = JSON.stringify({
+		contacts: contacts.map(({ phone }) => ({ folder_id: created.folder_id, recipient: phone })),
+	});
+	const pages = Math.ceil((2 * count) / 1000);
+	const elapsed = [];
+	for (let run = 0; run <= runs; run++) {
+		imitation.requests.length = 0;
+		const started = performance.now();
+		const response = await fetch(`${server.url}/webhook/${REPORT.path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
+		if (!response.ok)
+			throw new Error(`${REPORT.path}: HTTP ${response.status} ${await response.text()}`);
+		const reads = imitation.requests.filter((request) => request.path === '/sender/listmessages');
+		if (reads.length !== pages)
+			throw new Error(`the report read ${reads.length} pages, not ${pages}`);
+		// The first run warms up.
+		if (run > 0) elapsed.push(performance.now() - started);
+	}
+	const [last] = await nodeRuns(n8n, server, cookie, REPORT, 1);
+	const rows = last.runData[REPORT.nodes[0]][0].data.main[0].length;
+	if (rows !== count) throw new Error(`the report gave ${rows} rows for ${count} contacts`);
+	if (runs === 0) {
+		console.log(`smoke: the per-contact report gave one row for each of ${count} contacts`);
+		return;
+	}
+	const nodeMs = median(
+		(await nodeTimes(n8n, server, cookie, REPORT, runs)).map(({ node }) => node),
+	);
+	const pagesMs = pages * PAGE_MS;
+	console.log(
+		`| ${count.toLocaleString('en')} | per-contact report (${2 * count} messages, ${pages} pages of ${PAGE_MS} ms) | ${median(elapsed).toFixed(0)} | ${Math.min(...elapsed).toFixed(0)} | ${Math.max(...elapsed).toFixed(0)} | ${(nodeMs / pagesMs).toFixed(2)} × the pages' ${pagesMs} ms | ${nodeMs.toFixed(0)} (${REPORT.nodes[0]}) | ${((100 * nodeMs) / median(elapsed)).toFixed(0)} % |`,
+	);
 }
 
 const imitation = await startUazapiServer({ token: TOKEN });

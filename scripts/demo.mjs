@@ -26,6 +26,7 @@ const EXAMPLES = [
 	'campaign-follow-up',
 	'crm-webhook-campaign',
 	'campaign-outcomes',
+	'opt-outs',
 ].map((name) => join(REPO_ROOT, 'examples', `${name}.workflow.json`));
 
 const n8n = await ensureN8n();
