@@ -275,6 +275,39 @@ describe('uazapi Campaign node', () => {
 		expect(request).toHaveBeenCalledTimes(2);
 	});
 
+	it("reads a campaign's outcomes to the last page of an older server (page/pageSize, total)", async () => {
+		const messages = Array.from({ length: 1500 }, (_, index) => ({
+			messageid: `m${index}`,
+			chatid: `55119${String(70000000 + Math.floor(index / 2))}@s.whatsapp.net`,
+			status: index % 2 ? 'Read' : 'Delivered',
+		}));
+		const page = (number: number) => ({
+			messages: messages.slice((number - 1) * 1000, number * 1000),
+			pagination: { total: 1500, page: number, pageSize: 1000, lastPage: 2 },
+		});
+		const { request, result } = run(
+			{ resource: 'campaign', operation: 'contactOutcomes', folderId: 'r1', contact: '' },
+			[[{ id: 'r1', status: 'done', log_total: 1500 }], page(1), page(2)],
+		);
+		const [items] = await result;
+		expect(request).toHaveBeenCalledTimes(3);
+		expect(sent(request).map((options) => (options.body as IDataObject)?.page)).toEqual([
+			undefined,
+			1,
+			2,
+		]);
+		expect(items).toHaveLength(750);
+		expect(items[749].json).toEqual({
+			folder_id: 'r1',
+			number: '5511970000749',
+			status: 'Delivered',
+			messages: [
+				{ id: 'm1498', status: 'Delivered' },
+				{ id: 'm1499', status: 'Read' },
+			],
+		});
+	});
+
 	it('asks only for the limit', async () => {
 		const { request, result } = run(
 			{ resource: 'message', operation: 'list', folderId: 'r1', limit: 5 },

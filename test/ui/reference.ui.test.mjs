@@ -36,7 +36,15 @@ const headings = [];
 
 before(
 	async () => {
-		editor = await startEditor(['reference.workflow.json', 'manage.workflow.json'], timings);
+		editor = await startEditor(
+			[
+				'reference.workflow.json',
+				'manage.workflow.json',
+				'../../../examples/campaign-outcomes.workflow.json',
+				'../../../examples/opt-outs.workflow.json',
+			],
+			timings,
+		);
 		({ page } = editor);
 	},
 	{ timeout: 30 * 60_000 },
@@ -425,4 +433,22 @@ test(
 			assert.match(await hint.innerText(), /WEBHOOK_URL/);
 			timings['screenshot trigger hint (bytes)'] = await screenshot(page, 'trigger-hint');
 		}),
+);
+
+test('the examples of "After the campaign" on the canvas', { timeout: 120_000 }, () =>
+	step(page, 'after-the-campaign', async () => {
+		for (const [id, name, nodes] of [
+			['uazapiOutcomes', 'campaign-outcomes', ['Opt-outs', 'Send Campaign', 'Wait Until Done']],
+			['uazapiOptOuts', 'opt-outs', ['Opt-out?', 'Add to Opt-outs', 'Confirm']],
+		]) {
+			await page.goto(`${editor.server.url}/workflow/${id}`);
+			await page.locator(byTestId('canvas-node')).first().waitFor();
+			await page.keyboard.press('1');
+			await page.waitForTimeout(500);
+			const onCanvas = await page.locator(byTestId('canvas-node')).allInnerTexts();
+			for (const node of nodes)
+				assert.ok(onCanvas.some((text) => text.includes(node)), `${node} in ${name}`);
+			timings[`screenshot ${name} (bytes)`] = await screenshot(page, `example-${name}`);
+		}
+	}),
 );
