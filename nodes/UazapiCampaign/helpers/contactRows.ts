@@ -7,6 +7,7 @@ import {
 	type ContactOutcome,
 } from '../../shared/contactOutcomes';
 import { findCampaign } from './findCampaign';
+import { itemParameters } from './itemParameters';
 import { listCampaignMessages } from './listMessages';
 
 /**
@@ -81,7 +82,7 @@ export async function contactRows(
 		...outcome,
 		...(report.incomplete ? { listing: { ...report.incomplete } } : {}),
 	});
-	const contact = context.getNodeParameter('contact', itemIndex, '') as unknown;
+	const contact = itemParameters(context).get('contact', itemIndex, '') as unknown;
 	const wanted =
 		typeof contact === 'string' || typeof contact === 'number' ? String(contact).trim() : '';
 	if (wanted === '') return [...report.outcomes.values()].map(row);

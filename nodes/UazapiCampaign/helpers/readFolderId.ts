@@ -1,15 +1,17 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
+import { itemParameters } from './itemParameters';
+
 /**
  * The Campaign ID of an item. Its default reads folder_id from the input, which a Dry Run of
  * uazapi Advanced Send does not output: that case is named, as "empty" would send the user looking
  * for a mapping mistake.
  */
 export function readFolderId(context: IExecuteFunctions, itemIndex: number): string {
-	// Version 1.1's campaign picker gives {mode, value}; n8n extracts the value for both versions.
-	const value = context.getNodeParameter('folderId', itemIndex, '', {
-		extractValue: true,
-	}) as unknown;
+	// Version 1.1's campaign picker gives {mode, value} (a list pick or an ID, as it is).
+	const saved = itemParameters(context).get('folderId', itemIndex, '') as unknown;
+	const value =
+		typeof saved === 'object' && saved !== null && 'value' in saved ? saved.value : saved;
 	const folderId =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (folderId !== '') return folderId;
