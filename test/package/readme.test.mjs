@@ -1,6 +1,6 @@
 // README against the built code: the tables users read name what the package really has.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -43,4 +43,14 @@ test("README's message types table names exactly the registered types, as the ed
 		listed,
 		MESSAGE_TYPES.map(({ displayName, type }) => `${displayName} ${type}`).sort(),
 	);
+});
+
+test('every picture README and the pt-BR guide show is in the repository', () => {
+	const guide = readFileSync(join(REPO_ROOT, 'docs/guia-pt-BR.md'), 'utf8');
+	const pictures = [
+		...[...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(([, path]) => path),
+		...[...guide.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(([, path]) => join('docs', path)),
+	];
+	assert.ok(pictures.length >= 10, `${pictures.length} pictures`);
+	for (const path of pictures) assert.ok(existsSync(join(REPO_ROOT, path)), path);
 });
