@@ -10,6 +10,7 @@ import { CampaignKeyGuard, isGuarded } from './guard';
 import { CreatedCampaigns } from './created';
 import { alreadyCreated, checkAccepted, postCampaign } from './deliver';
 import { contactRows, dryRunRows } from './recipientRows';
+import { riskHints } from './riskHints';
 import { checkNumbers } from './checkNumbers';
 import { collectCampaign } from './readCampaign';
 import { planCampaigns } from './plan';
@@ -109,7 +110,11 @@ export async function sendAdvancedCampaigns(
 	}
 	guard.checkSplits(toPost);
 
-	const warnings: string[] = [];
+	const warnings = riskHints(
+		toPost.filter((campaign) => !guard.existing(campaign)),
+		this.getTimezone(),
+		Date.now(),
+	);
 	for (const campaign of toPost) {
 		try {
 			// Found at the last listing: neither posted again nor its files loaded.
