@@ -61,7 +61,7 @@ export const buttonCases: MessageTypeCases = {
 		],
 	],
 	messageOptions: {
-		button: ['Extra Fields (JSON)', 'Footer', 'Image', 'Recipient Override'],
+		button: ['Extra Fields (JSON)', 'Footer', 'Image', 'Recipient Override', 'Text Variants'],
 	},
 	json: (_type, { pick, choices }) => ({
 		shape: {

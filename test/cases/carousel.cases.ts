@@ -59,7 +59,7 @@ export const carouselCases: MessageTypeCases = {
 		],
 	],
 	messageOptions: {
-		carousel: ['Extra Fields (JSON)', 'Footer', 'Recipient Override'],
+		carousel: ['Extra Fields (JSON)', 'Footer', 'Recipient Override', 'Text Variants'],
 	},
 	json: (_type, { pick, choices }) => ({
 		shape: { text: pick(words), choices: choices(carouselChoices) },

@@ -74,7 +74,7 @@ export const listCases: MessageTypeCases = {
 		],
 	],
 	messageOptions: {
-		list: ['Extra Fields (JSON)', 'Footer', 'Recipient Override'],
+		list: ['Extra Fields (JSON)', 'Footer', 'Recipient Override', 'Text Variants'],
 	},
 	json: (_type, { pick, choices }) => ({
 		shape: {

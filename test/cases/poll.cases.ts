@@ -40,7 +40,13 @@ export const pollCases: MessageTypeCases = {
 		],
 	],
 	messageOptions: {
-		poll: ['Extra Fields (JSON)', 'Footer', 'Recipient Override', 'Selectable Count'],
+		poll: [
+			'Extra Fields (JSON)',
+			'Footer',
+			'Recipient Override',
+			'Selectable Count',
+			'Text Variants',
+		],
 	},
 	json: (_type, { pick, choices }) => ({
 		shape: {

@@ -74,6 +74,7 @@ export const textCases: MessageTypeCases = {
 			'Preview Image',
 			'Preview Title',
 			'Recipient Override',
+			'Text Variants',
 		],
 	},
 	json: (_type, { pick }) => ({ shape: fieldsOf(pick), required: ['text'] }),

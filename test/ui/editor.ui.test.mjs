@@ -218,6 +218,7 @@ test(
 				'Extra Fields (JSON)',
 				'Link Preview',
 				'Recipient Override',
+				'Text Variants',
 			]);
 			await addOption(entry, 'Link Preview');
 			await entry.locator(`${byTestId('parameter-input-linkPreview')} .el-switch`).click();
@@ -228,6 +229,7 @@ test(
 				'Preview Image',
 				'Preview Title',
 				'Recipient Override',
+				'Text Variants',
 			]);
 			await addOption(entry, 'Preview Title');
 			await fill(entry, 'linkPreviewTitle', 'Loja Paulista');

@@ -10,6 +10,7 @@ import { parseJsonField } from './read';
 import { definitionOf, EDITOR_LABELS, EXTRA_KEYS, messageOptionsOf, RAW_LABELS } from './registry';
 import { checkMessage } from './schema';
 import { artifactsIn, entryFieldLabel, type TextHole } from './textHoles';
+import { withVariant } from './variants';
 
 /**
  * A message in, a checked uazapi message out: an editor entry is built by its type's builder, a
@@ -60,7 +61,7 @@ export async function buildMessage(
 		override === undefined ? recipient : normaliseRecipient(override, 'Recipient Override', rules);
 	const extras = readExtras(entry, definition);
 	const values = { ...entry, ...options };
-	const fields = await definition.build(values, context);
+	const fields = withVariant(await definition.build(values, context), options.textVariants, number);
 	return checkedMessage(definition, number, fields, extras, values);
 }
 

@@ -4,6 +4,7 @@ import { SEND_EXTRA_FIELDS } from '../../shared/contract';
 import { choicesInputProperty } from './choices';
 import { EXTRA_FIELDS_LABEL, type MessageOptions } from './definition';
 import { MESSAGE_TYPES } from './registry';
+import { textVariantsField } from './variants';
 
 /**
  * The editor's Messages entry, assembled from the registered types: the type selector, each
@@ -42,6 +43,14 @@ const COMMON_OPTIONS: INodeProperties[] = [
 	},
 ];
 
+/** Text Variants, for the types whose message has a text (a caption, a question). */
+function variantsFor(types: string[]): INodeProperties[] {
+	const withText = types.every((type) =>
+		MESSAGE_TYPES.some((definition) => definition.type === type && 'text' in definition.labels),
+	);
+	return withText ? [textVariantsField] : [];
+}
+
 /**
  * Each type's optional fields and the common ones, behind "Add Option" so that a long campaign
  * stays readable: one collection per distinct set of fields, shown for the types that have it.
@@ -59,7 +68,7 @@ function messageOptionsFields(): INodeProperties[] {
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { type: types } },
-		options: [...fields, ...COMMON_OPTIONS].sort((a, b) =>
+		options: [...fields, ...variantsFor(types), ...COMMON_OPTIONS].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	}));
