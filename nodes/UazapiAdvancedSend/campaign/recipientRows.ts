@@ -9,6 +9,16 @@ import type { PlannedCampaign } from './model';
  * per Contact, which the Campaign node turns into each contact's outcome (README "After the
  * campaign").
  */
+/** Each recipient's messages in a campaign, in the order of its items. */
+export function sequences(campaign: PlannedCampaign): IDataObject[][] {
+	let next = 0;
+	return campaign.messagesPerItem.map((count) => {
+		const messages = campaign.body.messages.slice(next, next + count);
+		next += count;
+		return messages;
+	});
+}
+
 function recipientRows(
 	campaign: PlannedCampaign,
 	/** What every row of this output has, e.g. dryRun: true. */
@@ -18,10 +28,9 @@ function recipientRows(
 	first: IDataObject,
 ): INodeExecutionData[] {
 	const rows: INodeExecutionData[] = [];
-	let next = 0;
+	const messagesOf = sequences(campaign);
 	campaign.items.forEach((item, position) => {
-		const messages = campaign.body.messages.slice(next, next + campaign.messagesPerItem[position]);
-		next += messages.length;
+		const messages = messagesOf[position];
 		rows.push({
 			json: {
 				...base,

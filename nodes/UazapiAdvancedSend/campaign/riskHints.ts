@@ -1,7 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { wallClock } from '../../shared/time';
 import type { PlannedCampaign } from './model';
+import { sequences } from './recipientRows';
 
 /**
  * Warnings, not errors, in n8n's output panel when a run looks risky for the WhatsApp number:
@@ -22,16 +21,6 @@ const LINK = /\bhttps?:\/\/|\bwww\./i;
 const shortText = (text: string) =>
 	JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-/** Each recipient's messages in a campaign, in order. */
-function sequences(campaign: PlannedCampaign): IDataObject[][] {
-	let next = 0;
-	return campaign.messagesPerItem.map((count) => {
-		const messages = campaign.body.messages.slice(next, next + count);
-		next += count;
-		return messages;
-	});
-}
-
 /** The day a campaign starts, in the workflow's time zone; scheduled_for is ms, or minutes from now. */
 function dayOf(scheduledFor: number | undefined, timeZone: string, now: number): string {
 	const at =
@@ -46,10 +35,10 @@ function dayOf(scheduledFor: number | undefined, timeZone: string, now: number):
 
 export function riskHints(campaigns: PlannedCampaign[], timeZone: string, now: number): string[] {
 	const hints: string[] = [];
-	const slowest = Math.min(...campaigns.map((campaign) => campaign.body.delayMin));
-	if (slowest < RISK.minDelaySeconds) {
+	const shortest = Math.min(...campaigns.map((campaign) => campaign.body.delayMin));
+	if (shortest < RISK.minDelaySeconds) {
 		hints.push(
-			`Delay Min is ${slowest} s: pauses under ${RISK.minDelaySeconds} s between messages make the number look automated, which gets numbers banned. 10 to 30 s is safer (README "Protecting your number").`,
+			`Delay Min is ${shortest} s: pauses under ${RISK.minDelaySeconds} s between messages make the number look automated, which gets numbers banned. 10 to 30 s is safer (README "Protecting your number").`,
 		);
 	}
 
