@@ -31,9 +31,18 @@ const withVariants = (extra: IDataObject = {}) =>
 		{ delayMin: 10, delayMax: 30, ...extra },
 	);
 
-async function textsByNumber(items: INodeExecutionData[]) {
+/** The same message and variants written in JSON mode. */
+const inJson = {
+	defineMessages: 'json',
+	delayMin: 10,
+	delayMax: 30,
+	messagesJson:
+		'={{ [{ "number": $json.phone, "type": "text", "text": "Oi " + $json.name + "! Chegou a coleção de verão.", "variants": ["Olá " + $json.name + ", a coleção de verão chegou.", $json.name + ", veja a nova coleção de verão!"] }] }}',
+};
+
+async function textsByNumber(items: INodeExecutionData[], parameters = withVariants()) {
 	imitation.server.reset();
-	const result = await runWorkflow(sendWorkflow(withVariants(), items), imitation.credentials());
+	const result = await runWorkflow(sendWorkflow(parameters, items), imitation.credentials());
 	expect(result.error).toBeUndefined();
 	const [post] = imitation.server.requests.filter((request) => request.path === '/sender/advanced');
 	const messages = (post.body as { messages: IDataObject[] }).messages;
@@ -58,6 +67,33 @@ describe('Text Variants', () => {
 		expect(used.size).toBe(3);
 		expect(await textsByNumber([...people].reverse())).toEqual(texts);
 		expect(await textsByNumber(people.slice(0, 7))).toEqual(new Map([...texts].slice(0, 7)));
+	});
+
+	it('JSON mode takes "variants" beside "text" and chooses as the editor does', async () => {
+		const texts = await textsByNumber(people);
+		expect(await textsByNumber(people, inJson)).toEqual(texts);
+		const [post] = imitation.server.requests.filter(
+			(request) => request.path === '/sender/advanced',
+		);
+		const [message] = (post.body as { messages: IDataObject[] }).messages;
+		expect(message).not.toHaveProperty('variants');
+	});
+
+	it('JSON mode refuses "variants" that is not a list of texts, before sending', async () => {
+		imitation.server.reset();
+		const result = await runWorkflow(
+			sendWorkflow(
+				{
+					...inJson,
+					messagesJson:
+						'={{ [{ "number": $json.phone, "type": "text", "text": "Oi", "variants": "Olá" }] }}',
+				},
+				people.slice(0, 2),
+			),
+			imitation.credentials(),
+		);
+		expect(result.error?.message).toMatch(/Item 0, message 1 of 1 in the JSON \(text\): "variants" must be a list of texts/);
+		expect(imitation.server.requests).toHaveLength(0);
 	});
 
 	it('the dry run shows each recipient the wording that would be sent', async () => {

@@ -86,16 +86,30 @@ export function checkJsonMessage(value: unknown, rules?: NumberRules): IDataObje
 			'Write each message as {"number": "5511999999999", "type": "text", "text": "Hello"}.',
 		);
 	}
-	const message = value as IDataObject;
+	const { variants, ...message } = value as IDataObject;
 	const definition = definitionOf(message.type);
 	const number = normaliseRecipient(message.number, '"number"', rules);
-	const checked = number === message.number ? message : { ...message, number };
+	const written =
+		variants === undefined ? (value as IDataObject) : jsonVariant(message, variants, number);
+	const checked = number === written.number ? written : { ...written, number };
 	return checkMessage(
 		definition.schema,
 		checked,
 		RAW_LABELS.get(definition.type)!,
 		definition.type,
 	);
+}
+
+/** JSON mode's "variants": other wordings of "text", one chosen per recipient as in the editor. */
+function jsonVariant(message: IDataObject, variants: unknown, recipient: string): IDataObject {
+	if (!Array.isArray(variants) || !variants.every((variant) => typeof variant === 'string')) {
+		throw new FieldProblem(
+			'"variants"',
+			`must be a list of texts, but it is ${describeValue(variants)}`,
+			'Write the other wordings of "text", e.g. "variants": ["Olá!", "Oi, tudo bem?"].',
+		);
+	}
+	return withVariant(message, variants, recipient);
 }
 
 /** The label of a value saved inside a Messages entry, from its path there. */

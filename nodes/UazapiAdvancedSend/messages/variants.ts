@@ -5,8 +5,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
  * thousands of identical messages do not go out. Each recipient gets one wording, chosen from
  * the recipient's number and the wordings themselves: the same on every run (a re-run under a
  * Campaign Key, the dry run), whatever the order or number of the other contacts, and spread
- * evenly. Written as a list of alternatives, never as a syntax inside the text that a CRM value
- * could trigger.
+ * evenly. Written as a list of alternatives (in JSON mode, "variants": [...] beside "text"), never
+ * as a syntax inside the text that a CRM value could trigger.
  */
 
 export const textVariantsField: INodeProperties = {
@@ -51,13 +51,13 @@ export function variantIndex(recipient: string, wordings: string[]): number {
 	return hash(`${recipient}\u0000${wordings.join('\u0001')}`) % wordings.length;
 }
 
-/** The wordings of the Text Variants option, without empty ones. */
+/** The wordings, without empty ones: the editor's Text Variants, or JSON mode's list. */
 function variantsOf(option: unknown): string[] {
-	const entries = (option as { variant?: IDataObject[] } | undefined)?.variant;
+	const entries = Array.isArray(option)
+		? option
+		: (option as { variant?: IDataObject[] } | undefined)?.variant?.map((entry) => entry?.text);
 	if (!Array.isArray(entries)) return [];
-	return entries
-		.map((entry) => entry?.text)
-		.filter((text): text is string => typeof text === 'string' && text.trim() !== '');
+	return entries.filter((text): text is string => typeof text === 'string' && text.trim() !== '');
 }
 
 /** The built message's text replaced by the recipient's wording, when the message has variants. */
