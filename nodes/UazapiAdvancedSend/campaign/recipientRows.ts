@@ -3,12 +3,6 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { previewOf } from '../messages';
 import type { PlannedCampaign } from './model';
 
-/**
- * One output item per recipient of a campaign, paired to its input item, a left-out recipient
- * included with its reason: the dry run's preview (version 1.1), and Options → Output: One Item
- * per Contact, which the Campaign node turns into each contact's outcome (README "After the
- * campaign").
- */
 /** Each recipient's messages in a campaign, in the order of its items. */
 export function sequences(campaign: PlannedCampaign): IDataObject[][] {
 	let next = 0;
@@ -19,6 +13,12 @@ export function sequences(campaign: PlannedCampaign): IDataObject[][] {
 	});
 }
 
+/**
+ * One output item per recipient of a campaign, paired to its input item, a left-out recipient
+ * included with its reason: the dry run's preview (version 1.1), and Options → Output: One Item
+ * per Contact, which the Campaign node turns into each contact's outcome (README "After the
+ * campaign").
+ */
 function recipientRows(
 	campaign: PlannedCampaign,
 	/** What every row of this output has, e.g. dryRun: true. */
