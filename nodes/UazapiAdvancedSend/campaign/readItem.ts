@@ -9,7 +9,6 @@ import {
 	FieldProblem,
 	normaliseRecipient,
 	parseJsonField,
-	type BuildContext,
 	type NumberRules,
 } from '../messages';
 import { describeValue } from '../../shared/text';
@@ -169,18 +168,7 @@ async function fromMessageNodes(
 					.map((hole) => holeAt(placeOf(itemIndex, entries, index, names), hole, hole.path)),
 			)
 		: undefined;
-	const binaries: PendingBinary[] = [];
-	return await buildEntries(
-		node,
-		itemIndex,
-		entries,
-		recipient,
-		binaryReader(context, itemIndex, binaries),
-		binaries,
-		rules,
-		holes,
-		names,
-	);
+	return await buildEntries(context, itemIndex, entries, recipient, rules, holes, names);
 }
 
 async function fromFields(
@@ -223,17 +211,7 @@ async function fromFields(
 	}
 	const list = entries as IDataObject[];
 	const holes = findHoles ? templateHoles(read, itemIndex, list) : undefined;
-	const binaries: PendingBinary[] = [];
-	return await buildEntries(
-		node,
-		itemIndex,
-		list,
-		recipient,
-		binaryReader(context, itemIndex, binaries),
-		binaries,
-		rules,
-		holes,
-	);
+	return await buildEntries(context, itemIndex, list, recipient, rules, holes);
 }
 
 /**
@@ -242,17 +220,18 @@ async function fromFields(
  * reported by its hole: the item comes back with the holes and no messages.
  */
 async function buildEntries(
-	node: INode,
+	context: IExecuteFunctions,
 	itemIndex: number,
 	entries: IDataObject[],
 	recipient: string,
-	reader: BuildContext,
-	binaries: PendingBinary[],
 	rules: NumberRules,
 	/** The item's known holes, or undefined when holes are not looked for. */
 	holes: ItemHole[] | undefined,
 	names?: string[],
 ): Promise<ItemMessages> {
+	const node = context.getNode();
+	const binaries: PendingBinary[] = [];
+	const reader = binaryReader(context, itemIndex, binaries);
 	const messages: IDataObject[] = [];
 	for (let index = 0; index < entries.length; index++) {
 		let message: IDataObject;
