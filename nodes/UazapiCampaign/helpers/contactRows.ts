@@ -9,6 +9,7 @@ import {
 import { findCampaign } from './findCampaign';
 import { itemParameters } from './itemParameters';
 import { listCampaignMessages } from './listMessages';
+import { oncePerCampaign } from './oncePerCampaign';
 
 /**
  * One outcome row per contact (README "After the campaign"): from uazapi Advanced Send's
@@ -35,23 +36,8 @@ interface CampaignReport {
 	incomplete?: { listed: number; holds: number };
 }
 
-/** Each run reads a campaign's messages once, however many of its contacts ask. */
-const reports = new WeakMap<IExecuteFunctions, Map<string, Promise<CampaignReport>>>();
-
-function campaignReport(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	folderId: string,
-): Promise<CampaignReport> {
-	let byFolder = reports.get(context);
-	if (!byFolder) reports.set(context, (byFolder = new Map()));
-	const key = folderId.toLowerCase();
-	let report = byFolder.get(key);
-	if (!report) byFolder.set(key, (report = readReport(context, itemIndex, folderId)));
-	return report;
-}
-
-async function readReport(
+/** A campaign's contacts and their outcomes: read once per run, however many contacts ask. */
+const campaignReport = oncePerCampaign(async function readReport(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	folderId: string,
@@ -68,7 +54,7 @@ async function readReport(
 		});
 	}
 	return report;
-}
+});
 
 /** The outcome rows of one input item. */
 export async function contactRows(

@@ -10,6 +10,7 @@ import {
 import { CAMPAIGN_DELETED_STATUSES } from '../../../shared/contract';
 import { contactField, contactRows, leftOutRow } from '../../helpers/contactRows';
 import { campaignNotFound, findCampaign } from '../../helpers/findCampaign';
+import { oncePerCampaign } from '../../helpers/oncePerCampaign';
 import { readFolderId } from '../../helpers/readFolderId';
 import { folderIdFields } from '../common.descriptions';
 import type { Operation } from '../operation';
@@ -55,9 +56,6 @@ const properties: INodeProperties[] = [
 	{ ...contactField, displayOptions: { show: { outputPer: ['contact'] } } },
 ];
 
-/** Each run waits for a campaign once, however many of its contacts' items ask. */
-const waits = new WeakMap<IExecuteFunctions, Map<string, Promise<IDataObject>>>();
-
 /**
  * Polls the folder list until the campaign is done. The execution stays busy meanwhile; for
  * campaigns that run for hours a Wait node followed by "Get" in a loop is lighter.
@@ -78,12 +76,7 @@ export const waitUntilDone: Operation = {
 		const leftOut = perContact ? leftOutRow(this.getInputData()[itemIndex].json) : undefined;
 		if (leftOut) return leftOut;
 		const folderId = readFolderId(this, itemIndex);
-		let byFolder = waits.get(this);
-		if (!byFolder) waits.set(this, (byFolder = new Map()));
-		let waited = byFolder.get(folderId.toLowerCase());
-		if (!waited)
-			byFolder.set(folderId.toLowerCase(), (waited = waitFor(this, itemIndex, folderId)));
-		const campaign = await waited;
+		const campaign = await waitOnce(this, itemIndex, folderId);
 		if (!perContact) return [campaign];
 		const done = { done: campaign.done, timedOut: campaign.timedOut };
 		return (await contactRows(this, itemIndex, folderId)).map((row) => ({
@@ -92,6 +85,9 @@ export const waitUntilDone: Operation = {
 		}));
 	},
 };
+
+/** Each run waits for a campaign once, however many of its contacts' items ask. */
+const waitOnce = oncePerCampaign(waitFor);
 
 async function waitFor(
 	context: IExecuteFunctions,
