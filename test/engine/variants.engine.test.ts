@@ -92,7 +92,34 @@ describe('Text Variants', () => {
 			),
 			imitation.credentials(),
 		);
-		expect(result.error?.message).toMatch(/Item 0, message 1 of 1 in the JSON \(text\): "variants" must be a list of texts/);
+		expect(result.error?.message).toMatch(
+			/Item 0, message 1 of 1 in the JSON \(text\): "variants" must be a list of texts/,
+		);
+		expect(imitation.server.requests).toHaveLength(0);
+	});
+
+	it('an empty mapped value in a variant is refused before sending, whichever wording the contact gets', async () => {
+		imitation.server.reset();
+		const result = await runWorkflow(
+			sendWorkflow(
+				fieldsParameters(
+					[
+						{
+							type: 'text',
+							text: 'Chegou a coleção de verão.',
+							textMessageOptions: {
+								textVariants: { variant: [{ text: '=Olá {{ $json.nickname }}!' }] },
+							},
+						},
+					],
+					{ delayMin: 10, delayMax: 30 },
+				),
+				people.slice(0, 3),
+			),
+			imitation.credentials(),
+		);
+		expect(result.error?.message).toMatch(/nothing was sent/);
+		expect(result.error?.message).toMatch(/nickname/);
 		expect(imitation.server.requests).toHaveLength(0);
 	});
 
